@@ -1,0 +1,1 @@
+"""The HTTP layer of icskg: it only translates HTTP to and from ``kg`` calls."""

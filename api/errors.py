@@ -1,0 +1,47 @@
+"""The one place where domain errors become HTTP statuses."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from kg import errors as e
+
+STATUS: list[tuple[type[e.IcskgError], int]] = [
+    (e.AuthenticationError, 401),
+    (e.UnknownQuestionError, 404),
+    (e.NotFoundError, 404),
+    (e.NotAcceptableError, 406),
+    (e.PayloadTooLargeError, 413),
+    (e.ResultLimitError, 413),
+    (e.UnsupportedMediaTypeError, 415),
+    (e.BadRequestError, 400),
+    (e.QueryTimeoutError, 503),
+    (e.StoreUnavailableError, 503),
+    (e.BuildError, 500),
+    (e.IcskgError, 500),
+]
+
+
+def status_for(error: e.IcskgError) -> int:
+    """The HTTP status of a domain error: the first class in STATUS it is an instance of."""
+    for cls, status in STATUS:
+        if isinstance(error, cls):
+            return status
+    return 500
+
+
+def error_body(error: e.IcskgError) -> dict[str, str]:
+    return {"error": type(error).__name__, "message": error.message}
+
+
+async def _handle(request: Request, exc: Exception) -> JSONResponse:
+    del request
+    assert isinstance(exc, e.IcskgError)
+    headers = {"Retry-After": "5"} if isinstance(exc, e.StoreUnavailableError) else None
+    return JSONResponse(error_body(exc), status_code=status_for(exc), headers=headers)
+
+
+def install(app: FastAPI) -> None:
+    """Register the handler that maps every :class:`IcskgError` to JSON and a status."""
+    app.add_exception_handler(e.IcskgError, _handle)

@@ -1,0 +1,5 @@
+"""Routes (to be filled by its issue)."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

@@ -1,0 +1,1 @@
+"""Building the dataset: ontology plus curated facts, reasoned, validated and released."""

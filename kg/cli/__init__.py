@@ -1,0 +1,1 @@
+"""The ``icskg`` command line."""

@@ -1,0 +1,52 @@
+"""``icskg serve``: serve the built graph (building it first if absent), given files, or a remote store."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from kg.cli.common import progress
+from kg.settings import Settings
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser("serve", help="run the HTTP service (/ask, /sparql, /questions)")
+    p.add_argument("--host", help="interface to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port to listen on (default 8000)")
+    p.add_argument("--out", type=Path, help="build directory to serve (default ./out)")
+    p.add_argument("--data", type=Path, nargs="+", metavar="FILE",
+                   help="serve these RDF files instead of the built graph")
+    p.add_argument("--endpoint", metavar="QUERY_URL",
+                   help="serve over a remote SPARQL 1.1 store instead of the embedded one")
+    p.add_argument("--query-timeout", type=float, metavar="SECONDS",
+                   help="cancel SPARQL queries after this many seconds (default 10)")
+    p.set_defaults(func=run)
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    overrides: dict[str, object] = {}
+    for arg, field in (("host", "host"), ("port", "port"), ("out", "build_dir"),
+                       ("data", "data_files"), ("endpoint", "endpoint_url"),
+                       ("query_timeout", "query_timeout")):
+        value = getattr(args, arg)
+        if value is not None:
+            overrides[field] = value
+    return Settings(**overrides)  # type: ignore[arg-type]
+
+
+def run(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = settings_from(args)
+    if not settings.endpoint_url and not settings.data_files:
+        if not (settings.build_dir / "kg.trig").is_file():
+            from kg.build.pipeline import build
+
+            progress(f"no built graph in {settings.build_dir}: building it first")
+            build(settings.build_dir, settings.corpus_dir)
+    progress(f"icskg serving on http://{settings.host}:{settings.port}/")
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    return 0

@@ -1,0 +1,73 @@
+"""Settings as data: every knob of icskg, with its meaning and default.
+
+Read from ``ICSKG_*`` environment variables (and a ``.env`` file if present),
+or built directly in code and tests. Nothing here is module-level state: call
+:func:`Settings` where the settings are needed and pass them down.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Everything that configures a build, a server or a CLI run."""
+
+    model_config = SettingsConfigDict(env_prefix="ICSKG_", env_file=".env", extra="ignore")
+
+    # --- data -------------------------------------------------------------
+    build_dir: Path = Field(
+        Path("out"),
+        description="Directory holding the built dataset (kg.trig, ontology.owl, ontology.ttl).",
+    )
+    corpus_dir: Path | None = Field(
+        None,
+        description="Folder of the source policy documents; when set, builds verify every locator.",
+    )
+    data_files: list[Path] = Field(
+        default_factory=list,
+        description="RDF files to serve instead of the built graph (Turtle, N-Triples, TriG, "
+        "N-Quads, RDF/XML); each file becomes a named graph too.",
+    )
+
+    # --- store ------------------------------------------------------------
+    endpoint_url: str | None = Field(
+        None,
+        description="Query URL of a remote SPARQL 1.1 store; when set, it replaces the embedded store.",
+    )
+    gsp_url: str | None = Field(
+        None, description="Graph Store Protocol URL of the remote store, used by `icskg push`."
+    )
+    store_user: str | None = Field(None, description="User name for the remote store, if it needs one.")
+    store_password: str | None = Field(
+        None, description="Password for the remote store; never logged."
+    )
+
+    # --- limits -----------------------------------------------------------
+    query_timeout: float = Field(
+        10.0, gt=0, description="Seconds a SPARQL query may run before it is cancelled."
+    )
+    max_result_rows: int = Field(
+        10_000, gt=0, description="Most rows (or triples) one query may return."
+    )
+    max_request_bytes: int = Field(
+        1_000_000, gt=0, description="Largest request body (or query string) accepted, in bytes."
+    )
+    max_question_chars: int = Field(
+        1_000, gt=0, description="Longest question /ask accepts, in characters."
+    )
+
+    # --- server -----------------------------------------------------------
+    host: str = Field("127.0.0.1", description="Interface `icskg serve` binds to.")
+    port: int = Field(8000, ge=0, le=65535, description="Port `icskg serve` listens on.")
+    admin_token: str | None = Field(
+        None,
+        description="Bearer token for the admin reload route; the route is off when unset.",
+    )
+    cors_origins: list[str] = Field(
+        default_factory=lambda: ["*"],
+        description="Origins allowed to call the read-only routes from a browser.",
+    )

@@ -1,0 +1,185 @@
+"""The embedded store: pyoxigraph in memory, loaded from the built TriG dataset.
+
+pyoxigraph was chosen by measurement (see ``icskg bench`` and issue #5): it
+loads and aggregates an order of magnitude faster than rdflib's memory store.
+pyoxigraph has no query timeout of its own, so untrusted queries go through
+the sandbox in :mod:`kg.sparql`; the catalogue queries run here directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import QuerySyntaxError, StoreUnavailableError
+from kg.store.base import Bindings, QueryRequest, RawResult, ResultFormat, SelectResult
+from kg.store.terms import Term
+
+_RESULT_FORMATS = {
+    ResultFormat.JSON: ox.QueryResultsFormat.JSON,
+    ResultFormat.XML: ox.QueryResultsFormat.XML,
+    ResultFormat.CSV: ox.QueryResultsFormat.CSV,
+    ResultFormat.TSV: ox.QueryResultsFormat.TSV,
+}
+_GRAPH_FORMATS = {
+    ResultFormat.TURTLE: ox.RdfFormat.TURTLE,
+    ResultFormat.NTRIPLES: ox.RdfFormat.N_TRIPLES,
+    ResultFormat.RDFXML: ox.RdfFormat.RDF_XML,
+}
+
+RDF_FILE_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".trig": ox.RdfFormat.TRIG,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+    ".xml": ox.RdfFormat.RDF_XML,
+}
+
+
+def to_term(node: object) -> Term:
+    """Convert a pyoxigraph term to a store-neutral :class:`Term`."""
+    if isinstance(node, ox.NamedNode):
+        return Term.iri(node.value)
+    if isinstance(node, ox.BlankNode):
+        return Term("bnode", node.value)
+    if isinstance(node, ox.Literal):
+        return Term.literal(node.value, node.datatype.value, node.language)
+    if isinstance(node, ox.Triple):
+        return Term("triple", str(node))
+    raise TypeError(f"unexpected term {node!r}")
+
+
+def from_term(term: Term) -> ox.NamedNode | ox.Literal:
+    """Convert a :class:`Term` to pyoxigraph, for safe substitution into queries."""
+    if term.kind == "iri":
+        return ox.NamedNode(term.value)
+    if term.kind == "literal":
+        if term.lang:
+            return ox.Literal(term.value, language=term.lang)
+        if term.datatype:
+            return ox.Literal(term.value, datatype=ox.NamedNode(term.datatype))
+        return ox.Literal(term.value)
+    raise ValueError(f"cannot bind a {term.kind} term")
+
+
+def _substitutions(bindings: Bindings | None) -> dict[ox.Variable, ox.NamedNode | ox.Literal]:
+    return {ox.Variable(k): from_term(v) for k, v in (bindings or {}).items()}
+
+
+class EmbeddedStore:
+    """A pyoxigraph store in memory, read-only once loaded."""
+
+    name = "embedded"
+
+    def __init__(self, store: ox.Store | None = None) -> None:
+        self._store = store if store is not None else ox.Store()
+
+    @classmethod
+    def from_files(cls, paths: Iterable[Path]) -> EmbeddedStore:
+        """Load RDF files; triple formats go into a named graph named by the file's IRI."""
+        store = ox.Store()
+        for path in paths:
+            fmt = RDF_FILE_FORMATS.get(path.suffix.lower())
+            if fmt is None:
+                raise StoreUnavailableError(f"{path}: unknown RDF file extension {path.suffix!r}")
+            graph = None if fmt.supports_datasets else ox.NamedNode(path.resolve().as_uri())
+            store.bulk_load(path=str(path), format=fmt, to_graph=graph)
+        return cls(store)
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying pyoxigraph store (for the sandbox and the benchmark)."""
+        return self._store
+
+    def _query(self, query: str, bindings: Bindings | None,
+               default_graphs: list[ox.NamedNode] | None = None,
+               named_graphs: list[ox.NamedNode] | None = None) -> object:
+        try:
+            return self._store.query(
+                query,
+                use_default_graph_as_union=default_graphs is None,
+                default_graph=default_graphs,
+                named_graphs=named_graphs,
+                substitutions=_substitutions(bindings),
+            )
+        except SyntaxError as exc:
+            raise QuerySyntaxError(f"SPARQL syntax error: {exc}") from exc
+
+    def select(self, query: str, bindings: Bindings | None = None, *,
+               timeout: float | None = None) -> SelectResult:
+        del timeout  # trusted catalogue queries only; untrusted ones go through the sandbox
+        solutions = self._query(query, bindings)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise QuerySyntaxError("expected a SELECT query")
+        variables = tuple(v.value for v in solutions.variables)
+        rows = tuple(
+            {name: to_term(sol[name]) for name in variables if sol[name] is not None}
+            for sol in solutions
+        )
+        return SelectResult(variables, rows)
+
+    def ask(self, query: str, bindings: Bindings | None = None, *,
+            timeout: float | None = None) -> bool:
+        del timeout
+        result = self._query(query, bindings)
+        if not isinstance(result, ox.QueryBoolean):
+            raise QuerySyntaxError("expected an ASK query")
+        return bool(result)
+
+    def construct(self, query: str, bindings: Bindings | None = None, *,
+                  timeout: float | None = None) -> list[tuple[Term, Term, Term]]:
+        del timeout
+        result = self._query(query, bindings)
+        if not isinstance(result, ox.QueryTriples):
+            raise QuerySyntaxError("expected a CONSTRUCT or DESCRIBE query")
+        return [(to_term(t.subject), to_term(t.predicate), to_term(t.object)) for t in result]
+
+    def execute(self, request: QueryRequest) -> RawResult:
+        """Run a query and serialise it (in process, no time limit: see kg.sparql)."""
+        default = [ox.NamedNode(u) for u in request.default_graph_uris] or None
+        named = [ox.NamedNode(u) for u in request.named_graph_uris] or None
+        if named is not None and default is None:
+            default = []
+        result = self._query(request.query, None, default, named)
+        return serialise(result, request.result_format)
+
+    def triple_count(self) -> int:
+        return len(self._store)
+
+    def ping(self) -> None:
+        return None
+
+    def close(self) -> None:
+        return None
+
+
+def serialise(result: object, fmt: ResultFormat | None) -> RawResult:
+    """Serialise a pyoxigraph query result in the requested (or default) format."""
+    if isinstance(result, ox.QueryTriples):
+        fmt = fmt if fmt is not None and fmt.is_graph_format else ResultFormat.TURTLE
+        if fmt is ResultFormat.JSONLD:
+            return _jsonld(result)
+        body = result.serialize(format=_GRAPH_FORMATS[fmt]) or b""
+        return RawResult(body, fmt.media_type, "graph")
+    fmt = fmt if fmt is not None and not fmt.is_graph_format else ResultFormat.JSON
+    if isinstance(result, ox.QueryBoolean):
+        body = result.serialize(format=_RESULT_FORMATS[fmt]) or b""
+        return RawResult(body, fmt.media_type, "ask")
+    assert isinstance(result, ox.QuerySolutions)
+    body = result.serialize(format=_RESULT_FORMATS[fmt]) or b""
+    return RawResult(body, fmt.media_type, "select")
+
+
+def _jsonld(result: ox.QueryTriples) -> RawResult:
+    # pyoxigraph writes no JSON-LD; rdflib does, from N-Triples.
+    from rdflib import Graph
+
+    graph = Graph()
+    graph.parse(data=(result.serialize(format=ox.RdfFormat.N_TRIPLES) or b"").decode(),
+                format="nt")
+    body = graph.serialize(format="json-ld").encode()
+    return RawResult(body, ResultFormat.JSONLD.media_type, "graph")
