@@ -11,6 +11,7 @@ STATUS: list[tuple[type[e.IcskgError], int]] = [
     (e.AuthenticationError, 401),
     (e.UnknownQuestionError, 404),
     (e.NotFoundError, 404),
+    (e.MethodNotAllowedError, 405),
     (e.NotAcceptableError, 406),
     (e.PayloadTooLargeError, 413),
     (e.ResultLimitError, 413),

@@ -41,12 +41,20 @@ class ParameterError(BadRequestError):
     """A catalogue parameter is missing, unknown or of the wrong type."""
 
 
+class CatalogueError(IcskgError):
+    """A catalogue query file is malformed; the message names the file (maps to 500)."""
+
+
 class PayloadTooLargeError(IcskgError):
     """A request body or query is over the configured size (maps to 413)."""
 
 
 class NotAcceptableError(IcskgError):
     """No representation matches the Accept header (maps to 406)."""
+
+
+class MethodNotAllowedError(IcskgError):
+    """An HTTP method the route does not support, e.g. PUT on /sparql (maps to 405)."""
 
 
 class UnsupportedMediaTypeError(IcskgError):

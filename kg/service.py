@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from kg.settings import Settings
 from kg.store.base import Store
 from kg.store.factory import open_store
+
+if TYPE_CHECKING:
+    from kg.sparql.endpoint import SparqlEndpoint
 
 
 @dataclass
@@ -16,12 +20,27 @@ class Service:
 
     settings: Settings
     store: Store
+    _sparql: SparqlEndpoint | None = field(default=None, init=False, repr=False)
+    _sparql_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     @classmethod
     def open(cls, settings: Settings) -> Service:
         return cls(settings=settings, store=open_store(settings))
 
+    def sparql(self) -> SparqlEndpoint:
+        """The public SPARQL endpoint, started on first use (it spawns worker processes)."""
+        with self._sparql_lock:
+            if self._sparql is None:
+                from kg.sparql.endpoint import SparqlEndpoint
+
+                self._sparql = SparqlEndpoint.open(self.store, self.settings)
+            return self._sparql
+
     def close(self) -> None:
+        with self._sparql_lock:
+            if self._sparql is not None:
+                self._sparql.close()
+                self._sparql = None
         self.store.close()
 
 

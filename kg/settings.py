@@ -32,6 +32,11 @@ class Settings(BaseSettings):
         description="RDF files to serve instead of the built graph (Turtle, N-Triples, TriG, "
         "N-Quads, RDF/XML); each file becomes a named graph too.",
     )
+    data_graphs: dict[str, Path] = Field(
+        default_factory=dict,
+        description="More RDF files to serve, each loaded into the named graph whose IRI is "
+        "its key (triple formats only); `icskg serve --graph IRI FILE`.",
+    )
 
     # --- store ------------------------------------------------------------
     endpoint_url: str | None = Field(
@@ -44,6 +49,12 @@ class Settings(BaseSettings):
     store_user: str | None = Field(None, description="User name for the remote store, if it needs one.")
     store_password: str | None = Field(
         None, description="Password for the remote store; never logged."
+    )
+    store_union_param: str = Field(
+        "union-default-graph",
+        description="Query parameter asking the remote store for the union of the named graphs "
+        "as default graph (Oxigraph server); empty for stores configured for it instead "
+        "(Fuseki tdb2:unionDefaultGraph, GraphDB, Virtuoso, Neptune).",
     )
 
     # --- limits -----------------------------------------------------------
@@ -58,6 +69,11 @@ class Settings(BaseSettings):
     )
     max_question_chars: int = Field(
         1_000, gt=0, description="Longest question /ask accepts, in characters."
+    )
+    sparql_workers: int = Field(
+        2, ge=1, le=32,
+        description="Worker processes that run /sparql queries on the embedded store (each "
+        "holds a copy of the graph; one is killed and replaced when a query times out).",
     )
 
     # --- server -----------------------------------------------------------

@@ -1,5 +1,75 @@
-"""Routes (to be filled by its issue)."""
+"""``GET``/``POST /sparql``: the SPARQL 1.1 Protocol, translated to :mod:`kg.sparql`.
 
-from fastapi import APIRouter
+Browsers asking for HTML without a query get the query page instead.
+"""
 
-router = APIRouter()
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse, Response
+
+from api.deps import get_service, get_settings
+from api.errors import error_body, status_for
+from api.routes.pages import query_page
+from kg.errors import MethodNotAllowedError
+from kg.service import Service
+from kg.settings import Settings
+from kg.sparql.endpoint import HttpRequest
+from kg.sparql.negotiation import wants_html
+from kg.sparql.protocol import ALLOWED_METHODS, check_size
+
+router = APIRouter(tags=["sparql"])
+
+_ALLOW = ", ".join((*ALLOWED_METHODS, "OPTIONS"))
+_DESCRIPTION = (
+    "SPARQL 1.1 Protocol query operation: `query` by GET, by POST form "
+    "(application/x-www-form-urlencoded) or by POST direct (application/sparql-query); "
+    "`default-graph-uri` and `named-graph-uri` name the dataset. Results are negotiated "
+    "with Accept (or `format=`). Without a query, GET returns the service description "
+    "(or the query page, for browsers)."
+)
+
+
+async def _body(request: Request, limit: int) -> bytes:
+    length = request.headers.get("content-length", "")
+    if length.isdigit():
+        check_size(int(length), limit, "request body")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        check_size(size, limit, "request body")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+@router.api_route("/sparql", methods=list(ALLOWED_METHODS), summary="SPARQL 1.1 query endpoint",
+                  description=_DESCRIPTION, response_class=Response)
+async def sparql(request: Request, service: Annotated[Service, Depends(get_service)],
+                 settings: Annotated[Settings, Depends(get_settings)]) -> Response:
+    url_query: bytes = request.scope.get("query_string", b"")
+    accept = request.headers.get("accept")
+    if request.method == "GET" and "query" not in request.query_params and wants_html(accept):
+        return await query_page(request)
+    body = await _body(request, settings.max_request_bytes) if request.method == "POST" else b""
+    endpoint = await asyncio.to_thread(service.sparql)
+    result = await endpoint.handle_async(HttpRequest(
+        method=request.method,
+        url_query=url_query,
+        content_type=request.headers.get("content-type"),
+        body=body,
+        accept=accept,
+        endpoint_url=str(request.url.replace(query="", fragment="")),
+    ))
+    return Response(result.body, media_type=result.media_type, headers={"Vary": "Accept"})
+
+
+@router.api_route("/sparql", methods=["PUT", "DELETE", "PATCH"], include_in_schema=False)
+async def wrong_method(request: Request) -> JSONResponse:
+    error = MethodNotAllowedError(
+        f"{request.method} is not a SPARQL query method: send the query with GET or POST"
+    )
+    return JSONResponse(error_body(error), status_code=status_for(error),
+                        headers={"Allow": _ALLOW})

@@ -17,6 +17,9 @@ def register(subparsers: Any) -> None:
     p.add_argument("--out", type=Path, help="build directory to serve (default ./out)")
     p.add_argument("--data", type=Path, nargs="+", metavar="FILE",
                    help="serve these RDF files instead of the built graph")
+    p.add_argument("--graph", nargs=2, action="append", metavar=("IRI", "FILE"),
+                   help="serve FILE (Turtle, N-Triples, RDF/XML) as the named graph IRI "
+                   "instead of the built graph; repeatable, combines with --data")
     p.add_argument("--endpoint", metavar="QUERY_URL",
                    help="serve over a remote SPARQL 1.1 store instead of the embedded one")
     p.add_argument("--query-timeout", type=float, metavar="SECONDS",
@@ -32,6 +35,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
         value = getattr(args, arg)
         if value is not None:
             overrides[field] = value
+    if args.graph:
+        overrides["data_graphs"] = {iri: Path(path) for iri, path in args.graph}
     return Settings(**overrides)  # type: ignore[arg-type]
 
 
@@ -41,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     from api.app import create_app
 
     settings = settings_from(args)
-    if not settings.endpoint_url and not settings.data_files:
+    if not settings.endpoint_url and not settings.data_files and not settings.data_graphs:
         if not (settings.build_dir / "kg.trig").is_file():
             from kg.build.pipeline import build
 

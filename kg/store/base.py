@@ -55,6 +55,7 @@ class QueryRequest:
     named_graph_uris: Sequence[str] = field(default_factory=tuple)
     timeout: float | None = None
     max_rows: int | None = None
+    base_iri: str | None = None  # resolves relative IRIs; the protocol lets it be the endpoint
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ the sandbox in :mod:`kg.sparql`; the catalogue queries run here directly.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -79,14 +79,26 @@ class EmbeddedStore:
         self._store = store if store is not None else ox.Store()
 
     @classmethod
-    def from_files(cls, paths: Iterable[Path]) -> EmbeddedStore:
-        """Load RDF files; triple formats go into a named graph named by the file's IRI."""
+    def from_files(cls, paths: Iterable[Path],
+                   graphs: Mapping[str, Path] | None = None) -> EmbeddedStore:
+        """Load RDF files; triple formats go into a named graph named by the file's IRI.
+
+        ``graphs`` maps a graph IRI to a triple-format file to load into that graph.
+        """
         store = ox.Store()
         for path in paths:
-            fmt = RDF_FILE_FORMATS.get(path.suffix.lower())
-            if fmt is None:
-                raise StoreUnavailableError(f"{path}: unknown RDF file extension {path.suffix!r}")
+            fmt = _file_format(path)
             graph = None if fmt.supports_datasets else ox.NamedNode(path.resolve().as_uri())
+            store.bulk_load(path=str(path), format=fmt, to_graph=graph)
+        for iri, path in (graphs or {}).items():
+            fmt = _file_format(path)
+            if fmt.supports_datasets:
+                raise StoreUnavailableError(
+                    f"{path}: a dataset file names its own graphs; load it without a graph IRI")
+            try:
+                graph = ox.NamedNode(iri)
+            except ValueError as exc:
+                raise StoreUnavailableError(f"not a valid graph IRI: {iri!r}") from exc
             store.bulk_load(path=str(path), format=fmt, to_graph=graph)
         return cls(store)
 
@@ -155,6 +167,13 @@ class EmbeddedStore:
 
     def close(self) -> None:
         return None
+
+
+def _file_format(path: Path) -> ox.RdfFormat:
+    fmt = RDF_FILE_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise StoreUnavailableError(f"{path}: unknown RDF file extension {path.suffix!r}")
+    return fmt
 
 
 def serialise(result: object, fmt: ResultFormat | None) -> RawResult:

@@ -14,11 +14,12 @@ def open_store(settings: Settings) -> Store:
         from kg.store.remote import RemoteStore
 
         return RemoteStore.from_settings(settings)
-    if settings.data_files:
-        missing = [str(p) for p in settings.data_files if not p.is_file()]
+    if settings.data_files or settings.data_graphs:
+        files = [*settings.data_files, *settings.data_graphs.values()]
+        missing = [str(p) for p in files if not p.is_file()]
         if missing:
             raise StoreUnavailableError(f"data file not found: {', '.join(missing)}")
-        return EmbeddedStore.from_files(settings.data_files)
+        return EmbeddedStore.from_files(settings.data_files, settings.data_graphs)
     dataset = settings.build_dir / "kg.trig"
     if not dataset.is_file():
         raise StoreUnavailableError(

@@ -1,0 +1,161 @@
+"""Load the built dataset into a remote store through the SPARQL 1.1 Graph Store Protocol.
+
+Each named graph of ``kg.trig`` (the passage graphs, provenance, ontology and
+inferences) is sent with one HTTP PUT, which replaces that graph in the store
+(https://www.w3.org/TR/sparql11-http-rdf-update/#http-put): pushing the same
+build twice leaves the store as it was after the first push. With ``prune``,
+icskg graphs the build no longer has are deleted, so the store mirrors it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pyoxigraph as ox
+
+from kg.errors import StoreUnavailableError
+from kg.namespaces import ICSG
+from kg.store.base import Store
+from kg.store.protocol import redact
+
+Progress = Callable[[str], None]
+_NTRIPLES = "application/n-triples"
+
+
+@dataclass(frozen=True, slots=True)
+class GraphLoad:
+    """One graph sent to the store: its IRI (None for the default graph) and size."""
+
+    graph: str | None
+    triples: int
+
+
+@dataclass(frozen=True, slots=True)
+class PushReport:
+    """What a push loaded, and what it deleted when pruning."""
+
+    store: str
+    loaded: tuple[GraphLoad, ...]
+    deleted: tuple[str, ...] = ()
+
+    @property
+    def graphs(self) -> int:
+        return len(self.loaded)
+
+    @property
+    def triples(self) -> int:
+        return sum(g.triples for g in self.loaded)
+
+
+@dataclass(frozen=True, slots=True)
+class GraphStore:
+    """A Graph Store Protocol endpoint (Oxigraph: ``http://host:port/store``)."""
+
+    url: str
+    user: str | None = None
+    password: str | None = None
+    timeout: float = 120.0
+
+    def client(self) -> httpx.Client:
+        auth = (self.user, self.password or "") if self.user is not None else None
+        return httpx.Client(auth=auth, timeout=self.timeout)
+
+
+def read_graphs(dataset: Path) -> dict[str | None, list[ox.Triple]]:
+    """The triples of a TriG (or N-Quads) file, grouped by graph IRI."""
+    if not dataset.is_file():
+        raise StoreUnavailableError(
+            f"no built dataset at {dataset}; run `icskg build --out {dataset.parent}` first")
+    fmt = ox.RdfFormat.N_QUADS if dataset.suffix == ".nq" else ox.RdfFormat.TRIG
+    graphs: dict[str | None, list[ox.Triple]] = {}
+    try:
+        for quad in ox.parse(path=str(dataset), format=fmt):
+            name = quad.graph_name
+            key = name.value if isinstance(name, ox.NamedNode) else None
+            graphs.setdefault(key, []).append(quad.triple)
+    except SyntaxError as exc:
+        raise StoreUnavailableError(f"{dataset} is not valid RDF: {exc}") from exc
+    return graphs
+
+
+def _target(graph: str | None) -> dict[str, str]:
+    return {"graph": graph} if graph is not None else {"default": ""}
+
+
+def _call(client: httpx.Client, method: str, store: GraphStore, graph: str | None,
+          body: bytes | None = None) -> httpx.Response:
+    headers = {"Content-Type": _NTRIPLES} if body is not None else None
+    try:
+        response = client.request(method, store.url, params=_target(graph), content=body,
+                                  headers=headers)
+    except httpx.HTTPError as exc:
+        raise StoreUnavailableError(
+            f"cannot reach the graph store at {redact(store.url)}: {exc}") from exc
+    if response.status_code == 401:
+        raise StoreUnavailableError(
+            f"the graph store at {redact(store.url)} refused the credentials (HTTP 401)")
+    return response
+
+
+def put_graph(client: httpx.Client, store: GraphStore, graph: str | None,
+              triples: list[ox.Triple]) -> None:
+    """Replace one graph in the store with these triples."""
+    body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    response = _call(client, "PUT", store, graph, body)
+    if not response.is_success:
+        raise StoreUnavailableError(
+            f"the graph store refused graph {graph or 'default'}: HTTP {response.status_code} "
+            f"{response.text[:300]}")
+
+
+def delete_graph(client: httpx.Client, store: GraphStore, graph: str) -> None:
+    response = _call(client, "DELETE", store, graph)
+    if not response.is_success and response.status_code != 404:
+        raise StoreUnavailableError(
+            f"the graph store would not delete {graph}: HTTP {response.status_code}")
+
+
+def _every(count: int) -> int:
+    return max(1, count // 20)  # about twenty progress lines, however many graphs
+
+
+def push(dataset: Path, store: GraphStore, progress: Progress = lambda _: None, *,
+         stale: Callable[[Iterable[str]], Iterable[str]] | None = None) -> PushReport:
+    """PUT every graph of ``dataset`` into ``store``; delete what ``stale`` names, if given.
+
+    ``stale`` receives the pushed graph IRIs and returns icskg graphs present
+    in the store but not in the build (see :func:`stale_graphs`).
+    """
+    graphs = read_graphs(dataset)
+    names = sorted(graphs, key=lambda g: (g is not None, g or ""))
+    total = sum(len(t) for t in graphs.values())
+    progress(f"pushing {len(names)} graphs, {total} triples, to {redact(store.url)}")
+    loaded: list[GraphLoad] = []
+    deleted: list[str] = []
+    with store.client() as client:
+        for i, name in enumerate(names, start=1):
+            put_graph(client, store, name, graphs[name])
+            loaded.append(GraphLoad(name, len(graphs[name])))
+            if i % _every(len(names)) == 0 or i == len(names):
+                progress(f"  {i}/{len(names)} graphs, {sum(g.triples for g in loaded)} triples")
+        if stale is not None:
+            for name in stale([n for n in names if n is not None]):
+                delete_graph(client, store, name)
+                deleted.append(name)
+                progress(f"  deleted stale graph {name}")
+    return PushReport(redact(store.url), tuple(loaded), tuple(deleted))
+
+
+def graphs_in(store: Store) -> list[str]:
+    """The IRIs of the named graphs a store holds."""
+    rows = store.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }").rows
+    return [row["g"].value for row in rows if "g" in row and row["g"].is_iri]
+
+
+def stale_graphs(store_graphs: Iterable[str], pushed: Iterable[str]) -> list[str]:
+    """icskg graphs (under the ``icsg:`` namespace) in the store that the build does not have."""
+    keep = set(pushed)
+    return sorted(g for g in set(store_graphs) if g.startswith(str(ICSG)) and g not in keep)

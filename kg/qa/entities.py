@@ -1,0 +1,204 @@
+"""The graph's entities, read from the store once, and their names as matching keys.
+
+Indexed are the kinds (``kind:*``), the ontology's classes and the named
+individuals (bodies, documents, people, places...). The n-ary nodes that
+carry facts (duties, counts, events, board seats...) have labels too, but
+nobody names them in a question, so they are left out.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from kg.qa.lexicon import STOPWORDS
+from kg.qa.text import Normaliser, words
+from kg.store.base import Store
+
+ICS = "https://w3id.org/icskg/ontology#"
+ICSD = "https://w3id.org/icskg/id/"
+KIND = f"{ICSD}kind/"
+OWL_CLASS = "http://www.w3.org/2002/07/owl#Class"
+BODY_CLASSES = frozenset({f"{ICS}Body", "http://www.w3.org/ns/org#Organization"})
+
+# Fact-carrying nodes and bookkeeping: never the subject of a question.
+EXCLUDED = frozenset(f"{ICS}{name}" for name in (
+    "Duty", "Count", "BoardSeat", "Transfer", "Characteristic", "StatutoryStatus",
+    "FactGraph", "SourceDocument", "Event", "Deadline", "FundingPot",
+))
+
+_PREFIXES = """PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX ics: <https://w3id.org/icskg/ontology#>
+"""
+NAMES_QUERY = _PREFIXES + """SELECT ?e ?label ?alt ?definition WHERE {
+  { ?e rdfs:label ?label } UNION { ?e skos:altLabel ?alt } UNION { ?e skos:definition ?definition }
+  FILTER(isIRI(?e))
+}"""
+TYPES_QUERY = _PREFIXES + """SELECT DISTINCT ?e ?type WHERE {
+  { ?e rdf:type ?t } UNION { ?e ics:kindOf ?t }
+  ?t rdfs:subClassOf* ?type .
+  FILTER(isIRI(?e) && isIRI(?type))
+}"""
+CLASSES_QUERY = _PREFIXES + """SELECT DISTINCT ?e ?type WHERE {
+  ?e rdf:type owl:Class ; rdfs:subClassOf* ?type .
+  FILTER(isIRI(?e) && isIRI(?type) && STRSTARTS(STR(?e), STR(ics:)))
+}"""
+KINDOF_QUERY = _PREFIXES + """SELECT ?e ?c WHERE { ?e ics:kindOf ?c FILTER(isIRI(?c)) }"""
+USE_QUERY = """SELECT ?e (COUNT(*) AS ?n) WHERE { ?s ?p ?e FILTER(isIRI(?e)) } GROUP BY ?e"""
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One nameable thing in the graph."""
+
+    iri: str
+    label: str
+    role: str  # "kind", "individual" or "class"
+    classes: frozenset[str]  # its classes and their superclasses (a kind: its class's)
+    prior: float  # 0..1, how much the facts use it
+    stands_for: str  # a kind and its class stand for the same thing; anything else for itself
+    definition: str | None = None
+
+    @property
+    def rank(self) -> int:
+        """Kinds are what facts about kinds of body use; classes only stand behind them."""
+        return {"kind": 0, "individual": 1, "class": 2}[self.role]
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A surface form of an entity: its key, and how much a match on it is worth."""
+
+    key: str
+    text: str
+    entity: Entity
+    quality: float  # 1.0 preferred label, 0.97 alternative label, 0.9 a shortened form
+
+
+@dataclass
+class _Raw:
+    labels: dict[str, str] = field(default_factory=dict)
+    alts: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    definitions: dict[str, str] = field(default_factory=dict)
+    types: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    uses: dict[str, int] = field(default_factory=dict)
+    kind_of: dict[str, str] = field(default_factory=dict)
+
+
+def _read(store: Store) -> _Raw:
+    raw = _Raw()
+    for row in store.select(NAMES_QUERY).rows:
+        iri = row["e"].value
+        if "label" in row and (row["label"].lang in (None, "en")):
+            raw.labels.setdefault(iri, row["label"].value)
+        if "alt" in row and (row["alt"].lang in (None, "en")):
+            raw.alts[iri].add(row["alt"].value)
+        if "definition" in row:
+            raw.definitions.setdefault(iri, row["definition"].value)
+    for query in (TYPES_QUERY, CLASSES_QUERY):
+        for row in store.select(query).rows:
+            raw.types[row["e"].value].add(row["type"].value)
+    for row in store.select(KINDOF_QUERY).rows:
+        raw.kind_of[row["e"].value] = row["c"].value
+    for row in store.select(USE_QUERY).rows:
+        raw.uses[row["e"].value] = int(row["n"].value)
+    return raw
+
+
+def _role(iri: str, types: set[str]) -> str | None:
+    if iri.startswith(KIND):
+        return "kind"
+    if iri.startswith(ICS) and OWL_CLASS in types:
+        return "class"
+    if iri.startswith(ICSD) and not types & EXCLUDED:
+        return "individual"
+    return None
+
+
+def read_entities(store: Store) -> list[tuple[Entity, tuple[str, ...]]]:
+    """Every nameable entity with its alternative labels, read from ``store``."""
+    raw = _read(store)
+    most = max(raw.uses.values(), default=1)
+    found: list[tuple[Entity, tuple[str, ...]]] = []
+    for iri, label in raw.labels.items():
+        types = raw.types.get(iri, set())
+        role = _role(iri, types)
+        if role is None:
+            continue
+        classes = frozenset(types | {iri}) if role == "class" else frozenset(types)
+        prior = math.log1p(raw.uses.get(iri, 0)) / math.log1p(most)
+        entity = Entity(iri, label, role, classes, prior, raw.kind_of.get(iri, iri),
+                        raw.definitions.get(iri))
+        found.append((entity, tuple(sorted(raw.alts.get(iri, ())))))
+    return found
+
+
+def _is_acronym_or_proper(text: str) -> bool:
+    stripped = text.strip()
+    return stripped[:1].isupper() or any(c.isdigit() for c in stripped)
+
+
+def _is_body_like(entity: Entity) -> bool:
+    return entity.role != "individual" and bool(entity.classes & BODY_CLASSES)
+
+
+def nameable(text: str, entity: Entity, vocabulary: frozenset[str]) -> bool:
+    """Whether ``text`` may name ``entity`` in a question.
+
+    A single everyday word ("chair", "staff", "aim") is a name only for a kind
+    of body ("council", "system"); otherwise it stays an ordinary word, so the
+    question's intent is read from it. Acronyms and proper names always count.
+    """
+    parts = words(text)
+    if not parts or all(p in STOPWORDS for p in parts):
+        return False
+    if len(parts) > 1:
+        return True
+    if _is_acronym_or_proper(text):
+        return True
+    return _is_body_like(entity) and parts[0] not in vocabulary
+
+
+def names_of(entity: Entity, alts: Iterable[str], normaliser: Normaliser,
+             generic: Mapping[str, str], vocabulary: frozenset[str]) -> list[Name]:
+    """The keys ``entity`` can be found by: labels, alt labels, and those less a generic tail.
+
+    ``generic`` maps keys of class names ("ics", "integr care system") to
+    themselves, so "Cheshire and Merseyside ICS" can also be found as
+    "Cheshire and Merseyside".
+    """
+    forms: list[tuple[str, float]] = [(entity.label, 1.0)] + [(a, 0.97) for a in alts]
+    found: dict[str, Name] = {}
+    usable = [(t, q, _trim(normaliser.key(t))) for t, q in forms
+              if nameable(t, entity, vocabulary)]
+    for text, quality, key in usable:
+        if key and key not in found:
+            found[key] = Name(key, text, entity, quality)
+    if entity.role == "individual":
+        for text, _, key in usable:
+            shorter = _without_tail(key, generic)
+            if shorter and shorter not in found:
+                found[shorter] = Name(shorter, text, entity, 0.9)
+    return list(found.values())
+
+
+def _trim(key: str) -> str:
+    parts = key.split()
+    while parts and parts[0] in ("the", "a", "an"):
+        parts.pop(0)
+    return " ".join(parts)
+
+
+def _without_tail(key: str, generic: Mapping[str, str]) -> str | None:
+    parts = key.split()
+    for size in range(min(4, len(parts) - 1), 0, -1):
+        if " ".join(parts[-size:]) in generic:
+            rest = parts[:-size]
+            if rest and rest[-1] not in ("and", "of"):
+                return " ".join(rest)
+    return None

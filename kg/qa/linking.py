@@ -1,0 +1,168 @@
+"""Entity linking: find the graph's entities named in a question.
+
+Every run of up to eight words is looked up by its key (the stems of its
+words), so case, punctuation, "&" versus "and", possessives and plurals do
+not matter; runs with no exact match are compared with every name by edit
+similarity (rapidfuzz), which forgives small typos. Overlapping finds are
+settled longest and best first. Each mention keeps its best entity and the
+other candidates.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from kg.qa.entities import Entity, Name, names_of, read_entities
+from kg.qa.lexicon import STOPWORDS
+from kg.qa.text import Normaliser, Token
+from kg.store.base import Store
+
+MAX_WORDS = 8
+FUZZY_CUTOFF = 86.0
+MIN_FUZZY_CHARS = 6
+MAX_CANDIDATES = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An entity a mention may name, and how well the words match one of its names."""
+
+    entity: Entity
+    score: float
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A run of words naming an entity: ``tokens[start:end]`` of the question."""
+
+    start: int
+    end: int
+    text: str
+    candidates: tuple[Candidate, ...]
+
+    @property
+    def best(self) -> Candidate:
+        return self.candidates[0]
+
+    def fitting(self, classes: Iterable[str]) -> Candidate | None:
+        """The best candidate belonging to one of ``classes`` (any candidate when empty)."""
+        wanted = frozenset(classes)
+        if not wanted:
+            return self.best
+        return next((c for c in self.candidates if c.entity.classes & wanted), None)
+
+
+def _order(candidate: Candidate) -> tuple[float, int, float]:
+    return (-round(candidate.score, 3), candidate.entity.rank, -candidate.entity.prior)
+
+
+class EntityIndex:
+    """Names of the graph's entities, by key, ready for linking."""
+
+    def __init__(self, entities: Sequence[tuple[Entity, tuple[str, ...]]],
+                 normaliser: Normaliser, vocabulary: frozenset[str]) -> None:
+        self.normaliser = normaliser
+        self.entities = {e.iri: e for e, _ in entities}
+        generic = self._generic_keys(entities)
+        by_key: dict[str, list[Name]] = defaultdict(list)
+        for entity, alts in entities:
+            for name in names_of(entity, alts, normaliser, generic, vocabulary):
+                by_key[name.key].append(name)
+        self._names = dict(by_key)
+        self._keys = list(self._names)
+
+    @classmethod
+    def from_store(cls, store: Store, vocabulary: frozenset[str]) -> EntityIndex:
+        entities = read_entities(store)
+        normaliser = Normaliser(_acronyms(entities))
+        return cls(entities, normaliser, vocabulary)
+
+    def _generic_keys(self, entities: Sequence[tuple[Entity, tuple[str, ...]]]) -> dict[str, str]:
+        """Keys of class names, which may trail a named body's label ("... ICS")."""
+        keys: dict[str, str] = {}
+        for entity, alts in entities:
+            if entity.role == "class":
+                for text in (entity.label, *alts):
+                    key = self.normaliser.key(text)
+                    keys[key] = key
+        return keys
+
+    def link(self, tokens: Sequence[Token], blocked: frozenset[int] = frozenset()) -> list[Mention]:
+        """The entity mentions among ``tokens``, in order; ``blocked`` words are never part of one."""
+        exact = self._find(tokens, blocked, fuzzy=False)
+        chosen = _settle(exact, frozenset())
+        # Typo-tolerant matches only fill the gaps the exact ones leave.
+        covered = frozenset(i for m in chosen for i in range(m.start, m.end))
+        fuzzy = self._find(tokens, blocked | covered, fuzzy=True)
+        return sorted(chosen + _settle(fuzzy, covered), key=lambda m: m.start)
+
+    def _find(self, tokens: Sequence[Token], blocked: frozenset[int], *,
+              fuzzy: bool) -> list[Mention]:
+        found: list[Mention] = []
+        for start in range(len(tokens)):
+            for end in range(start + 1, min(len(tokens), start + MAX_WORDS) + 1):
+                if any(i in blocked for i in range(start, end)):
+                    break
+                mention = self._lookup(tokens, start, end, fuzzy=fuzzy)
+                if mention is not None:
+                    found.append(mention)
+        return found
+
+    def _lookup(self, tokens: Sequence[Token], start: int, end: int, *,
+                fuzzy: bool) -> Mention | None:
+        span = tokens[start:end]
+        if span[0].surface in STOPWORDS or span[-1].surface in STOPWORDS:
+            return None
+        key = " ".join(t.stem for t in span)
+        text = " ".join(t.surface for t in span)
+        if fuzzy:
+            candidates = self._fuzzy(key)
+        else:
+            candidates = [Candidate(n.entity, n.quality, n.text)
+                          for n in self._names.get(key, ())]
+        if not candidates:
+            return None
+        best: dict[str, Candidate] = {}
+        for c in sorted(candidates, key=_order):
+            best.setdefault(c.entity.iri, c)
+        ranked = tuple(sorted(best.values(), key=_order))[:MAX_CANDIDATES]
+        return Mention(start, end, text, ranked)
+
+    def _fuzzy(self, key: str) -> list[Candidate]:
+        if len(key.replace(" ", "")) < MIN_FUZZY_CHARS:
+            return []
+        hits = process.extract(key, self._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF,
+                               limit=MAX_CANDIDATES)
+        return [Candidate(n.entity, n.quality * score / 100.0 * 0.98, n.text)
+                for hit_key, score, _ in hits for n in self._names[hit_key]]
+
+    def mentions_in(self, text: str) -> list[Mention]:
+        """Link a whole text (used for catalogue phrasings and tests)."""
+        return self.link(self.normaliser.tokens(text))
+
+
+def _settle(found: list[Mention], taken_before: frozenset[int]) -> list[Mention]:
+    """Keep non-overlapping mentions, preferring long, well-matched ones."""
+    chosen: list[Mention] = []
+    taken: set[int] = set(taken_before)
+    for mention in sorted(found, key=lambda m: (-(m.end - m.start) * m.best.score, m.start)):
+        span = set(range(mention.start, mention.end))
+        if span & taken:
+            continue
+        chosen.append(mention)
+        taken |= span
+    return chosen
+
+
+def _acronyms(entities: Sequence[tuple[Entity, tuple[str, ...]]]) -> set[str]:
+    found: set[str] = set()
+    for entity, alts in entities:
+        for text in (entity.label, *alts):
+            found.update(w.lower() for w in text.replace("&", " ").split()
+                         if len(w) >= 2 and w.isupper() and w.isalpha())
+    return found

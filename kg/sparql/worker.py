@@ -1,0 +1,163 @@
+"""The query worker: a spawned process that holds a copy of the dataset and runs queries.
+
+pyoxigraph cannot interrupt a running query, so untrusted queries run here,
+where the parent can kill the whole process when the time limit passes.
+Results leave already serialised (pyoxigraph writes every format), and the
+row cap is enforced while writing, so an over-large result is abandoned
+early instead of being built in memory.
+"""
+
+from __future__ import annotations
+
+import signal
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+
+import pyoxigraph as ox
+
+from kg.errors import BadRequestError, IcskgError, QuerySyntaxError, ResultLimitError
+from kg.store.base import RawResult, ResultFormat
+
+READY = "ready"
+
+_RESULTS = {
+    ResultFormat.JSON: ox.QueryResultsFormat.JSON,
+    ResultFormat.XML: ox.QueryResultsFormat.XML,
+    ResultFormat.CSV: ox.QueryResultsFormat.CSV,
+    ResultFormat.TSV: ox.QueryResultsFormat.TSV,
+}
+_GRAPHS = {
+    ResultFormat.TURTLE: ox.RdfFormat.TURTLE,
+    ResultFormat.NTRIPLES: ox.RdfFormat.N_TRIPLES,
+    ResultFormat.RDFXML: ox.RdfFormat.RDF_XML,
+    ResultFormat.JSONLD: ox.RdfFormat.JSON_LD,
+}
+_MAX_MESSAGE = 240
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One query for a worker; everything in it pickles cheaply."""
+
+    query: str
+    result_format: ResultFormat | None
+    default_graphs: tuple[str, ...] | None  # None: the union of all named graphs
+    named_graphs: tuple[str, ...] | None  # None: every named graph
+    max_rows: int | None
+    base_iri: str | None = None
+
+
+class _TooManyRows(Exception):
+    pass
+
+
+class _CappedTsv:
+    """A binary sink for TSV results that stops the writer once past the row cap."""
+
+    def __init__(self, max_rows: int | None) -> None:
+        self._max_lines = None if max_rows is None else max_rows + 1  # + the header line
+        self.lines = 0
+        self.chunks: list[bytes] = []
+
+    def write(self, data: bytes) -> int:
+        # TSV escapes newlines inside terms, so lines are exactly rows + header.
+        self.lines += data.count(b"\n")
+        if self._max_lines is not None and self.lines > self._max_lines:
+            raise _TooManyRows
+        self.chunks.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        return None
+
+
+def load(dataset: str | None) -> ox.Store:
+    """A store holding the N-Quads dump the parent wrote (or nothing)."""
+    store = ox.Store()
+    if dataset:
+        store.bulk_load(path=dataset, format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+def main(conn: Connection, dataset: str | None) -> None:
+    """Process entry point: load, say ready, then answer jobs until the pipe closes."""
+    # Ctrl-C goes to the whole process group; the parent decides when workers stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    store = load(dataset)
+    conn.send(READY)
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        conn.send(run(store, job))
+
+
+def run(store: ox.Store, job: Job) -> RawResult | IcskgError:
+    """Run one job; errors come back as values so the worker keeps serving."""
+    try:
+        result = store.query(
+            job.query,
+            base_iri=job.base_iri,
+            use_default_graph_as_union=job.default_graphs is None,
+            default_graph=_nodes(job.default_graphs),
+            named_graphs=_nodes(job.named_graphs),
+        )
+        return serialise(result, job.result_format, job.max_rows)
+    except SyntaxError as exc:
+        return QuerySyntaxError(syntax_message(str(exc)))
+    except _TooManyRows:
+        return ResultLimitError(
+            f"the query returns more than {job.max_rows} rows (or triples), the most this "
+            "endpoint sends; narrow it or add LIMIT"
+        )
+    except (OSError, ValueError, RuntimeError, TypeError) as exc:
+        return BadRequestError(f"the query could not be evaluated: {_short(str(exc))}")
+
+
+def _nodes(iris: tuple[str, ...] | None) -> list[ox.NamedNode] | None:
+    return None if iris is None else [ox.NamedNode(i) for i in iris]
+
+
+def serialise(result: object, fmt: ResultFormat | None, max_rows: int | None) -> RawResult:
+    """Write a query result in ``fmt`` (or the default for its form), within ``max_rows``."""
+    if isinstance(result, ox.QueryTriples):
+        fmt = fmt if fmt in _GRAPHS else ResultFormat.TURTLE
+        triples = []
+        for triple in result:
+            triples.append(triple)
+            if max_rows is not None and len(triples) > max_rows:
+                raise _TooManyRows
+        body = ox.serialize(triples, format=_GRAPHS[fmt]) or b""
+        return RawResult(body, fmt.media_type, "graph", len(triples))
+    fmt = fmt if fmt in _RESULTS else ResultFormat.JSON
+    if isinstance(result, ox.QueryBoolean):
+        return RawResult(result.serialize(format=_RESULTS[fmt]) or b"", fmt.media_type, "ask")
+    if not isinstance(result, ox.QuerySolutions):
+        raise TypeError(f"unexpected query result {type(result).__name__}")
+    # Counting rows in JSON or XML output would need parsing it; TSV has one row a
+    # line, and pyoxigraph turns TSV into any other results format losslessly.
+    sink = _CappedTsv(max_rows)
+    result.serialize(sink, format=ox.QueryResultsFormat.TSV)
+    tsv = b"".join(sink.chunks)
+    rows = max(sink.lines - 1, 0)
+    if fmt is ResultFormat.TSV:
+        return RawResult(tsv, fmt.media_type, "select", rows)
+    solutions = ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV)
+    body = solutions.serialize(format=_RESULTS[fmt]) or b""
+    return RawResult(body, fmt.media_type, "select", rows)
+
+
+def syntax_message(raw: str) -> str:
+    """pyoxigraph says 'error at L:C: expected ...'; say it for people, briefly."""
+    if raw.startswith("error at ") and ": " in raw:
+        where, _, rest = raw[len("error at "):].partition(": ")
+        line, _, col = where.partition(":")
+        if line.isdigit() and col.isdigit():
+            return _short(f"SPARQL syntax error at line {line}, column {col}: {rest}")
+    return _short(f"SPARQL syntax error: {raw}")
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 1] + "…"

@@ -1,0 +1,154 @@
+"""One SPARQL 1.1 Protocol query to a remote store, through SPARQLWrapper.
+
+Every call builds a fresh request (SPARQLWrapper objects are mutable and not
+thread-safe, and a fresh connection means a store that comes back is used at
+once, with no broken state cached). Transport failures become the typed errors
+of :mod:`kg.errors`; the body is read whole, with a size cap, and left to the
+caller to parse. See https://www.w3.org/TR/sparql11-protocol/#query-operation.
+"""
+
+from __future__ import annotations
+
+import ast
+import http.client
+import math
+import urllib.error
+import urllib.parse
+from collections.abc import Sequence
+from contextlib import closing
+from dataclasses import dataclass, field
+
+from SPARQLWrapper import BASIC, POST, URLENCODED, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import (
+    EndPointInternalError,
+    EndPointNotFound,
+    QueryBadFormed,
+    SPARQLWrapperException,
+    Unauthorized,
+)
+
+from kg.errors import QuerySyntaxError, QueryTimeoutError, ResultLimitError, StoreUnavailableError
+
+# Result sets as JSON, graphs as N-Triples: every store speaks them, and both
+# parse strictly, so a body cut short is caught.
+ACCEPT = (
+    "application/sparql-results+json, application/sparql-results+xml;q=0.9, "
+    "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.8"
+)
+DEFAULT_MAX_BODY_BYTES = 256 * 2**20
+_CHUNK = 2**16
+
+
+def redact(url: str) -> str:
+    """The URL without any user:password part, for messages and logs."""
+    parts = urllib.parse.urlsplit(url)
+    host = parts.hostname or ""
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urllib.parse.urlunsplit(parts._replace(netloc=netloc))
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoint:
+    """Where and how to query a remote store. The password never appears in a repr."""
+
+    query_url: str
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)
+    timeout: float = 10.0
+    union_param: str | None = "union-default-graph"
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+
+    @property
+    def shown(self) -> str:
+        return redact(self.query_url)
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """A complete response body and its media type (parameters stripped)."""
+
+    body: bytes
+    media_type: str
+
+
+def _wrapper(endpoint: Endpoint, query: str, default_graphs: Sequence[str],
+             named_graphs: Sequence[str], timeout: float) -> SPARQLWrapper:
+    sw = SPARQLWrapper(endpoint.query_url)
+    sw.setQuery(query)
+    sw.setMethod(POST)
+    sw.setRequestMethod(URLENCODED)
+    sw.setOnlyConneg(True)
+    sw.addCustomHttpHeader("Accept", ACCEPT)
+    sw.setTimeout(max(1, math.ceil(timeout)))  # SPARQLWrapper takes whole seconds
+    for uri in default_graphs:
+        sw.addDefaultGraph(uri)
+    for uri in named_graphs:
+        sw.addNamedGraph(uri)
+    # A named dataset replaces the union default graph (Oxigraph refuses both).
+    if endpoint.union_param and not default_graphs and not named_graphs:
+        sw.addParameter(endpoint.union_param, "true")
+    if endpoint.user is not None and endpoint.password is not None:
+        sw.setHTTPAuth(BASIC)
+        sw.setCredentials(endpoint.user, endpoint.password)
+    return sw
+
+
+def _store_said(exc: SPARQLWrapperException) -> str:
+    """The store's own error text, which SPARQLWrapper keeps only inside its message."""
+    _, _, raw = str(exc).partition("Response:\n")
+    try:
+        said = ast.literal_eval(raw)
+    except (ValueError, SyntaxError):
+        return ""
+    text = said.decode("utf-8", "replace") if isinstance(said, bytes) else str(said)
+    return " ".join(text.split())[:500]
+
+
+def _read(response: http.client.HTTPResponse, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := response.read(_CHUNK):
+        size += len(chunk)
+        if size > limit:
+            raise ResultLimitError(f"the remote store's answer is over {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def send(endpoint: Endpoint, query: str, *, default_graphs: Sequence[str] = (),
+         named_graphs: Sequence[str] = (), timeout: float | None = None) -> Reply:
+    """POST one query; return the whole body, or raise a typed error."""
+    seconds = timeout if timeout is not None else endpoint.timeout
+    where = endpoint.shown
+    sw = _wrapper(endpoint, query, default_graphs, named_graphs, seconds)
+    try:
+        with closing(sw.query().response) as response:
+            media_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+            return Reply(_read(response, endpoint.max_body_bytes), media_type)
+    except QueryBadFormed as exc:
+        raise QuerySyntaxError(f"the remote store rejected the query: {_store_said(exc)}") from exc
+    except Unauthorized as exc:
+        raise StoreUnavailableError(
+            f"the remote store at {where} refused the credentials (HTTP 401)") from exc
+    except EndPointNotFound as exc:
+        raise StoreUnavailableError(f"no SPARQL endpoint at {where} (HTTP 404)") from exc
+    except EndPointInternalError as exc:
+        raise StoreUnavailableError(
+            f"the remote store at {where} failed: {_store_said(exc)}") from exc
+    except SPARQLWrapperException as exc:
+        raise StoreUnavailableError(f"the remote store at {where} failed: {exc}") from exc
+    except urllib.error.HTTPError as exc:
+        raise StoreUnavailableError(
+            f"the remote store at {where} answered HTTP {exc.code} {exc.reason}") from exc
+    except TimeoutError as exc:
+        raise QueryTimeoutError(
+            f"the remote store did not answer within {seconds:g} s") from exc
+    except urllib.error.URLError as exc:
+        if isinstance(exc.reason, TimeoutError):
+            raise QueryTimeoutError(
+                f"the remote store did not answer within {seconds:g} s") from exc
+        raise StoreUnavailableError(
+            f"cannot reach the remote store at {where}: {exc.reason}") from exc
+    except (http.client.HTTPException, OSError) as exc:
+        raise StoreUnavailableError(
+            f"the remote store at {where} broke off its answer: {exc!r}") from exc

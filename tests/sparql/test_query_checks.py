@@ -1,0 +1,121 @@
+"""The request-side checks alone: lexer, safety, negotiation and protocol parsing."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import (
+    BadRequestError,
+    ForbiddenOperationError,
+    NotAcceptableError,
+    UnsupportedMediaTypeError,
+)
+from kg.sparql import lexer, negotiation, protocol, safety
+from kg.store.base import ResultFormat
+
+GRAPHS = {"http://example.org/g1", "http://example.org/g2"}
+
+
+def refuse(query: str) -> str:
+    with pytest.raises(ForbiddenOperationError) as info:
+        safety.check(query, lexer.shape(query, "http://host/sparql"), GRAPHS.__contains__)
+    return info.value.message
+
+
+def allow(query: str) -> None:
+    safety.check(query, lexer.shape(query, "http://host/sparql"), GRAPHS.__contains__)
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT ?service WHERE { ?service ?load ?drop }",
+    'SELECT * WHERE { ?s ?p "SERVICE <http://x/> { }" }',
+    "SELECT * WHERE { ?s ?p '''LOAD <http://x/>\nINSERT''' }",
+    "# SERVICE <http://x/> in a comment\nASK {}",
+    "PREFIX service: <http://example.org/>\nSELECT * { ?s service:load ?o }",
+    "SELECT * { ?s <http://example.org/SERVICE> ?o }",
+    "SELECT * FROM <http://example.org/g1> FROM NAMED <http://example.org/g2> { ?s ?p ?o }",
+    "PREFIX ex: <http://example.org/>\nSELECT * FROM ex:g1 { ?s ?p ?o }",
+    "BASE <http://example.org/>\nSELECT * FROM <g2> { ?s ?p ?o }",
+    'SELECT * { ?s ?p ?o FILTER(?o < 3 && LANG(?o) = "insert") }',
+])
+def test_allowed(query: str) -> None:
+    allow(query)
+
+
+@pytest.mark.parametrize(("query", "start"), [
+    ("SELECT * { SERVICE <http://x/> { ?s ?p ?o } }", "SERVICE at line 1, column 12"),
+    ("SELECT * {\n  service silent ?x { ?s ?p ?o } }", "SERVICE at line 2, column 3"),
+    ("SELECT * { ?s ?p ?o . SERVICE<http://x/>{} }", "SERVICE"),
+    ("LOAD <http://x/>", "LOAD at line 1, column 1"),
+    ("PREFIX a: <http://a/>\ninsert data { a:s a:p a:o }", "INSERT at line 2, column 1"),
+    ("DELETE WHERE { ?s ?p ?o }", "DELETE"),
+    ("CLEAR ALL", "CLEAR"),
+    ("SELECT * FROM <http://elsewhere.example/data.ttl> { ?s ?p ?o }", "FROM <http://elsewhere"),
+    ("SELECT * FROM NAMED <http://example.org/g3> { ?s ?p ?o }", "FROM NAMED <http://exam"),
+    ("SELECT * FROM <g1> { ?s ?p ?o }", "FROM <http://host/g1>"),
+    ("SELECT * FROM undeclared:g { ?s ?p ?o }", "FROM undeclared:g"),
+])
+def test_refused(query: str, start: str) -> None:
+    assert refuse(query).startswith(start)
+
+
+@pytest.mark.parametrize(("query", "form"), [
+    ("PREFIX ex: <http://e/>\nBASE <http://b/>\nselect * {}", "SELECT"),
+    ("ASK {}", "ASK"),
+    ("# CONSTRUCT\nDESCRIBE <http://x/>", "DESCRIBE"),
+    ("CONSTRUCT WHERE { ?s ?p ?o }", "CONSTRUCT"),
+    ("garbage", None),
+])
+def test_query_form(query: str, form: str | None) -> None:
+    assert lexer.shape(query).form == form
+
+
+@pytest.mark.parametrize(("form", "accept", "expected"), [
+    ("SELECT", None, ResultFormat.JSON),
+    ("SELECT", "*/*", ResultFormat.JSON),
+    ("SELECT", "text/csv", ResultFormat.CSV),
+    ("SELECT", "application/json", ResultFormat.JSON),
+    ("SELECT", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+     ResultFormat.XML),
+    ("SELECT", "application/sparql-results+json;q=0.2, text/tab-separated-values",
+     ResultFormat.TSV),
+    ("ASK", "application/sparql-results+xml", ResultFormat.XML),
+    ("CONSTRUCT", None, ResultFormat.TURTLE),
+    ("DESCRIBE", "application/rdf+xml, text/turtle;q=0.5", ResultFormat.RDFXML),
+    ("CONSTRUCT", "application/json", ResultFormat.JSONLD),
+    ("CONSTRUCT", "text/*", ResultFormat.TURTLE),
+])
+def test_negotiation(form: str, accept: str | None, expected: ResultFormat) -> None:
+    assert negotiation.choose(form, accept) is expected
+
+
+def test_negotiation_refusals() -> None:
+    with pytest.raises(NotAcceptableError):
+        negotiation.choose("SELECT", "text/turtle")
+    with pytest.raises(NotAcceptableError):
+        negotiation.choose("SELECT", "application/sparql-results+json;q=0")
+    assert negotiation.choose("SELECT", "text/turtle", "csv") is ResultFormat.CSV
+
+
+def test_wants_html() -> None:
+    assert negotiation.wants_html("text/html,application/xhtml+xml,*/*;q=0.8")
+    assert not negotiation.wants_html("*/*")
+    assert not negotiation.wants_html(None)
+    assert not negotiation.wants_html("text/turtle, text/html;q=0.5")
+
+
+def test_protocol_parse() -> None:
+    op = protocol.parse("GET", b"query=ASK%20%7B%7D&default-graph-uri=a&default-graph-uri=b"
+                        b"&named-graph-uri=c&format=xml", None, b"")
+    assert op == protocol.Operation("ASK {}", ("a", "b"), ("c",), "xml")
+    assert protocol.parse("GET", b"", None, b"") is None
+    form = protocol.parse("POST", b"default-graph-uri=a", "application/x-www-form-urlencoded",
+                          b"query=SELECT+*+%7B%7D")
+    assert form == protocol.Operation("SELECT * {}", ("a",), ())
+    direct = protocol.parse("POST", b"", "Application/SPARQL-Query; charset=UTF-8",
+                            "ASK { ?s ?p \"café\" }".encode())
+    assert direct is not None and direct.query == 'ASK { ?s ?p "café" }'
+    with pytest.raises(UnsupportedMediaTypeError):
+        protocol.parse("POST", b"", "application/sparql-query; charset=latin-1", b"ASK {}")
+    with pytest.raises(BadRequestError, match="2 queries"):
+        protocol.parse("POST", b"query=ASK+%7B%7D", "application/sparql-query", b"ASK {}")
