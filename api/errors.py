@@ -9,6 +9,7 @@ from kg import errors as e
 
 STATUS: list[tuple[type[e.IcskgError], int]] = [
     (e.AuthenticationError, 401),
+    (e.ReloadError, 409),
     (e.UnknownQuestionError, 404),
     (e.NotFoundError, 404),
     (e.MethodNotAllowedError, 405),
@@ -40,6 +41,8 @@ async def _handle(request: Request, exc: Exception) -> JSONResponse:
     del request
     assert isinstance(exc, e.IcskgError)
     headers = {"Retry-After": "5"} if isinstance(exc, e.StoreUnavailableError) else None
+    if isinstance(exc, e.AuthenticationError):
+        headers = {"WWW-Authenticate": 'Bearer realm="icskg-admin"'}
     return JSONResponse(error_body(exc), status_code=status_for(exc), headers=headers)
 
 

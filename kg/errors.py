@@ -77,6 +77,10 @@ class AuthenticationError(IcskgError):
     """A protected route was called without a valid token (maps to 401)."""
 
 
+class ReloadError(IcskgError):
+    """A reload could not open the new graph; the previous one keeps serving (maps to 409)."""
+
+
 class BuildError(IcskgError):
     """A build failed; the previous build is left in place."""
 

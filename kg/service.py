@@ -31,7 +31,8 @@ class Service:
         """The public SPARQL endpoint, started on first use (it spawns worker processes)."""
         with self._sparql_lock:
             if self._sparql is None:
-                from kg.sparql.endpoint import SparqlEndpoint
+                # Imported here: only servers need it, and it brings in the worker pool.
+                from kg.sparql.endpoint import SparqlEndpoint  # noqa: PLC0415
 
                 self._sparql = SparqlEndpoint.open(self.store, self.settings)
             return self._sparql

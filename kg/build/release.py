@@ -17,7 +17,7 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 
-from kg.namespaces import PREFIXES
+from kg.namespaces import ONTOLOGY_IRI, PREFIXES
 from kg.ontology import ONTOLOGY_FILE, OntologySources
 
 KEEP_BUILDS = 2
@@ -50,16 +50,42 @@ def _catalog(names: list[str]) -> str:
     )
 
 
+def header_first(rdfxml: str) -> str:
+    """Move the top-level ``owl:Ontology`` element to the start of the document.
+
+    The OWL API's AutoIRIMapper (used by Protégé's catalog-less import resolution)
+    reads only the first element to learn a file's ontology IRI.
+    """
+    lines = rdfxml.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if line.startswith("  <owl:Ontology ")), None)
+    opening = next((i for i, line in enumerate(lines) if line.startswith(">")), None)
+    if start is None or opening is None:
+        return rdfxml
+    end = start
+    if not lines[start].rstrip().endswith("/>"):
+        end = next(i for i in range(start, len(lines)) if lines[i].startswith("  </owl:Ontology>"))
+    block = lines[start:end + 1]
+    rest = lines[:start] + lines[end + 1:]
+    return "".join(rest[:opening + 1] + block + rest[opening + 1:])
+
+
+def _write_rdfxml(graph: Graph, path: Path, iri: str) -> None:
+    # The OWL API's AutoIRIMapper learns a file's ontology IRI from xml:base.
+    text = graph.serialize(format="pretty-xml")
+    text = text.replace("<rdf:RDF\n", f'<rdf:RDF\n  xml:base="{iri}"\n', 1)
+    path.write_text(header_first(text), encoding="utf-8")
+
+
 def write_ontology(folder: Path, ontology: OntologySources, source_dir: Path) -> None:
     """ontology.ttl (the edited source), ontology.owl (RDF/XML), imports and a Protégé catalog."""
     shutil.copyfile(source_dir / ONTOLOGY_FILE, folder / "ontology.ttl")
-    ontology.main.serialize(folder / "ontology.owl", format="xml")
+    _write_rdfxml(ontology.main, folder / "ontology.owl", ONTOLOGY_IRI)
     (folder / "imports").mkdir()
     names = []
     for iri, graph in ontology.imports.items():
         name = iri.rstrip("/").rsplit("/", 1)[-1]
         names.append(name)
-        graph.serialize(folder / "imports" / f"{name}.owl", format="xml")
+        _write_rdfxml(graph, folder / "imports" / f"{name}.owl", iri)
     (folder / "catalog-v001.xml").write_text(_catalog(sorted(names)), encoding="utf-8")
 
 

@@ -95,9 +95,9 @@ def _fits(info: EntityInfo, parameter: Parameter) -> bool:
     return not parameter.classes or any(c in info.classes for c in parameter.classes)
 
 
-def _as_constrained(store: Store, info: EntityInfo, parameter: Parameter) -> EntityInfo:
-    """Facts name kinds, not classes: a class given for a constrained slot becomes its kind."""
-    if parameter.classes and info.is_class and len(info.kinds) == 1:
+def _as_kind(store: Store, info: EntityInfo) -> EntityInfo:
+    """Facts name kinds, not classes: a class that has a kind individual becomes that kind."""
+    if info.is_class and len(info.kinds) == 1:
         return describe(store, info.kinds[0])
     return info
 
@@ -107,7 +107,7 @@ def _checked(store: Store, iri: str, parameter: Parameter, text: str) -> EntityI
     if not info.exists:
         raise ParameterError(f"parameter {parameter.name!r}: no entity {shorten(iri)} "
                              f"in the graph (from {text!r})")
-    info = _as_constrained(store, info, parameter)
+    info = _as_kind(store, info)
     if not _fits(info, parameter):
         wanted = " or ".join(shorten(c) for c in parameter.classes)
         raise ParameterError(f"parameter {parameter.name!r}: {info.shown} is not a {wanted}")
@@ -115,17 +115,13 @@ def _checked(store: Store, iri: str, parameter: Parameter, text: str) -> EntityI
 
 
 def _by_label(store: Store, text: str, parameter: Parameter) -> EntityInfo:
-    infos = [_as_constrained(store, describe(store, iri), parameter)
+    infos = [_as_kind(store, describe(store, iri))
              for iri in _label_candidates(store, text)]
     fitting = {i.iri: i for i in infos if _fits(i, parameter)}
     if not fitting:
         hint = " of the right class" if infos else ""
         raise ParameterError(f"parameter {parameter.name!r}: no entity{hint} is labelled "
                              f"{text!r}; pass an IRI or a prefixed name such as icsd:nhs-england")
-    # A class and the kind standing for it are one answer. A constrained slot has
-    # already turned the class into its kind; an open one ("what is X?") keeps the class.
-    kinds = {k for i in fitting.values() for k in i.kinds}
-    fitting = {iri: i for iri, i in fitting.items() if iri not in kinds} or fitting
     if len(fitting) > 1:
         options = ", ".join(sorted(i.shown for i in fitting.values()))
         raise ParameterError(f"parameter {parameter.name!r}: {text!r} is ambiguous "

@@ -13,11 +13,13 @@ def register(subparsers: Any) -> None:
                    help="output directory (default ./out); replaced only on success")
     p.add_argument("--corpus", type=Path,
                    help="folder of the source documents; verifies every locator against it")
+    p.add_argument("--facts", type=Path,
+                   help="folder of curated fact files to build from (default: the packaged facts)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from kg.build.pipeline import build
 
-    build(args.out, args.corpus)
+    build(args.out, args.corpus, facts_dir=args.facts)
     return 0

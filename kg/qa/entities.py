@@ -21,6 +21,7 @@ ICS = "https://w3id.org/icskg/ontology#"
 ICSD = "https://w3id.org/icskg/id/"
 KIND = f"{ICSD}kind/"
 OWL_CLASS = "http://www.w3.org/2002/07/owl#Class"
+DUTY_ACTION = f"{ICS}DutyAction"
 BODY_CLASSES = frozenset({f"{ICS}Body", "http://www.w3.org/ns/org#Organization"})
 
 # Fact-carrying nodes and bookkeeping: never the subject of a question.
@@ -58,16 +59,19 @@ class Entity:
 
     iri: str
     label: str
-    role: str  # "kind", "individual" or "class"
+    role: str  # "kind", "individual", "class" or "action" (a duty action: have regard to...)
     classes: frozenset[str]  # its classes and their superclasses (a kind: its class's)
     prior: float  # 0..1, how much the facts use it
     stands_for: str  # a kind and its class stand for the same thing; anything else for itself
     definition: str | None = None
+    # A class no fact speaks of as a kind ("go-live", "next step"): its name is read as
+    # ordinary words for intent, though it can still fill a slot ("what is a next step?").
+    weak: bool = False
 
     @property
     def rank(self) -> int:
         """Kinds are what facts about kinds of body use; classes only stand behind them."""
-        return {"kind": 0, "individual": 1, "class": 2}[self.role]
+        return {"kind": 0, "individual": 1, "class": 2, "action": 3}[self.role]
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +119,8 @@ def _role(iri: str, types: set[str]) -> str | None:
         return "kind"
     if iri.startswith(ICS) and OWL_CLASS in types:
         return "class"
+    if DUTY_ACTION in types:
+        return "action"
     if iri.startswith(ICSD) and not types & EXCLUDED:
         return "individual"
     return None
@@ -124,6 +130,7 @@ def read_entities(store: Store) -> list[tuple[Entity, tuple[str, ...]]]:
     """Every nameable entity with its alternative labels, read from ``store``."""
     raw = _read(store)
     most = max(raw.uses.values(), default=1)
+    kinds_of = frozenset(raw.kind_of.values())
     found: list[tuple[Entity, tuple[str, ...]]] = []
     for iri, label in raw.labels.items():
         types = raw.types.get(iri, set())
@@ -132,8 +139,9 @@ def read_entities(store: Store) -> list[tuple[Entity, tuple[str, ...]]]:
             continue
         classes = frozenset(types | {iri}) if role == "class" else frozenset(types)
         prior = math.log1p(raw.uses.get(iri, 0)) / math.log1p(most)
+        weak = role == "action" or (role == "class" and iri not in kinds_of)
         entity = Entity(iri, label, role, classes, prior, raw.kind_of.get(iri, iri),
-                        raw.definitions.get(iri))
+                        raw.definitions.get(iri), weak)
         found.append((entity, tuple(sorted(raw.alts.get(iri, ())))))
     return found
 
@@ -157,7 +165,7 @@ def nameable(text: str, entity: Entity, vocabulary: frozenset[str]) -> bool:
     parts = words(text)
     if not parts or all(p in STOPWORDS for p in parts):
         return False
-    if len(parts) > 1:
+    if len(parts) > 1 or entity.weak:
         return True
     if _is_acronym_or_proper(text):
         return True

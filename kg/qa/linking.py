@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from kg.qa.entities import Entity, Name, names_of, read_entities
 from kg.qa.lexicon import STOPWORDS
-from kg.qa.text import Normaliser, Token
+from kg.qa.text import Normaliser, Token, words
 from kg.store.base import Store
 
 MAX_WORDS = 8
@@ -49,6 +49,11 @@ class Mention:
     def best(self) -> Candidate:
         return self.candidates[0]
 
+    @property
+    def weak(self) -> bool:
+        """True when the best candidate is a weak class: the words then count as words."""
+        return self.best.entity.weak
+
     def fitting(self, classes: Iterable[str]) -> Candidate | None:
         """The best candidate belonging to one of ``classes`` (any candidate when empty)."""
         wanted = frozenset(classes)
@@ -74,6 +79,8 @@ class EntityIndex:
             for name in names_of(entity, alts, normaliser, generic, vocabulary):
                 by_key[name.key].append(name)
         self._names = dict(by_key)
+        self.words = frozenset(w for e, alts in entities for t in (e.label, *alts)
+                               for w in words(t))
         self._keys = list(self._names)
 
     @classmethod

@@ -44,6 +44,9 @@ IRREGULAR: dict[str, str] = {
     "bigger": "big", "biggest": "big", "larger": "large", "largest": "large",
     "smaller": "small", "smallest": "small",
     "better": "good", "best": "good",
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+    "first": "1st", "third": "3rd", "fourth": "4th",
 }
 
 

@@ -24,6 +24,7 @@ from kg.sparql import worker
 from kg.store.base import RawResult
 
 _STARTUP_SECONDS = 300.0
+_DEFAULT_TIMEOUT = 10.0
 
 
 @dataclass(slots=True)
@@ -59,8 +60,9 @@ class WorkerPool:
         with self._lock:
             return len(self._workers)
 
-    def run(self, job: worker.Job, timeout: float) -> RawResult:
-        """Run ``job`` on an idle worker; kill it if it takes longer than ``timeout`` seconds."""
+    def run(self, job: worker.Job) -> RawResult:
+        """Run ``job`` on an idle worker; kill it if it runs past ``job.timeout`` seconds."""
+        timeout = job.timeout if job.timeout is not None else _DEFAULT_TIMEOUT
         try:
             # Waiting for a free worker is bounded too, so overload shows as an error.
             w = self._idle.get(timeout=timeout)

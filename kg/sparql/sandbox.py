@@ -76,8 +76,9 @@ class ProcessSandbox:
             named_graphs=named if protocol_dataset else None,
             max_rows=request.max_rows,
             base_iri=request.base_iri,
+            timeout=request.timeout or DEFAULT_TIMEOUT,
         )
-        return self._pool.run(job, request.timeout or DEFAULT_TIMEOUT)
+        return self._pool.run(job)
 
     def close(self) -> None:
         self._pool.close()

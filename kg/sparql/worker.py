@@ -12,6 +12,7 @@ from __future__ import annotations
 import signal
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
+from typing import IO, cast
 
 import pyoxigraph as ox
 
@@ -45,6 +46,12 @@ class Job:
     named_graphs: tuple[str, ...] | None  # None: every named graph
     max_rows: int | None
     base_iri: str | None = None
+    timeout: float | None = None  # the parent kills the worker at this limit
+
+
+# Seconds past a job's time limit after which a worker ends itself: the parent
+# normally kills it first, but a worker must not outlive a parent that was killed.
+_SELF_DESTRUCT_GRACE = 5.0
 
 
 class _TooManyRows(Exception):
@@ -83,6 +90,9 @@ def main(conn: Connection, dataset: str | None) -> None:
     """Process entry point: load, say ready, then answer jobs until the pipe closes."""
     # Ctrl-C goes to the whole process group; the parent decides when workers stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # SIGALRM's default action ends the process in the kernel, even while pyoxigraph
+    # holds the interpreter: the backstop for the time limit.
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)
     store = load(dataset)
     conn.send(READY)
     while True:
@@ -90,7 +100,11 @@ def main(conn: Connection, dataset: str | None) -> None:
             job = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send(run(store, job))
+        if job.timeout is not None:
+            signal.setitimer(signal.ITIMER_REAL, job.timeout + _SELF_DESTRUCT_GRACE)
+        reply = run(store, job)
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        conn.send(reply)
 
 
 def run(store: ox.Store, job: Job) -> RawResult | IcskgError:
@@ -100,8 +114,8 @@ def run(store: ox.Store, job: Job) -> RawResult | IcskgError:
             job.query,
             base_iri=job.base_iri,
             use_default_graph_as_union=job.default_graphs is None,
-            default_graph=_nodes(job.default_graphs),
-            named_graphs=_nodes(job.named_graphs),
+            default_graph=_defaults(job.default_graphs),
+            named_graphs=_named(job.named_graphs),
         )
         return serialise(result, job.result_format, job.max_rows)
     except SyntaxError as exc:
@@ -115,7 +129,13 @@ def run(store: ox.Store, job: Job) -> RawResult | IcskgError:
         return BadRequestError(f"the query could not be evaluated: {_short(str(exc))}")
 
 
-def _nodes(iris: tuple[str, ...] | None) -> list[ox.NamedNode] | None:
+def _defaults(
+    iris: tuple[str, ...] | None,
+) -> list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None:
+    return None if iris is None else [ox.NamedNode(i) for i in iris]
+
+
+def _named(iris: tuple[str, ...] | None) -> list[ox.NamedNode | ox.BlankNode] | None:
     return None if iris is None else [ox.NamedNode(i) for i in iris]
 
 
@@ -138,7 +158,8 @@ def serialise(result: object, fmt: ResultFormat | None, max_rows: int | None) ->
     # Counting rows in JSON or XML output would need parsing it; TSV has one row a
     # line, and pyoxigraph turns TSV into any other results format losslessly.
     sink = _CappedTsv(max_rows)
-    result.serialize(sink, format=ox.QueryResultsFormat.TSV)
+    # pyoxigraph only calls write() and flush() on its output.
+    result.serialize(cast(IO[bytes], sink), format=ox.QueryResultsFormat.TSV)
     tsv = b"".join(sink.chunks)
     rows = max(sink.lines - 1, 0)
     if fmt is ResultFormat.TSV:

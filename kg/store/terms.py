@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
+
+# SPARQL 1.1 grammar: LANGTAG and the characters IRIREF excludes (§19.8, productions 145 and 139).
+_LANGTAG = re.compile(r"[a-zA-Z]+(-[a-zA-Z0-9]+)*")
+_IRI_FORBIDDEN = set('<>"{}|^`\\ \n\r\t')
 
 TermKind = Literal["iri", "literal", "bnode", "triple"]
 
@@ -37,9 +42,7 @@ class Term:
     def n3(self) -> str:
         """The term in N-Triples/SPARQL syntax, escaped, safe to place in a query."""
         if self.kind == "iri":
-            if any(c in self.value for c in '<>"{}|^`\\ \n\r\t'):
-                raise ValueError(f"not a valid IRI: {self.value!r}")
-            return f"<{self.value}>"
+            return f"<{_checked_iri(self.value)}>"
         if self.kind == "bnode":
             raise ValueError("blank nodes cannot be bound into a query")
         escaped = (
@@ -49,7 +52,15 @@ class Term:
             .replace("\r", "\\r")
         )
         if self.lang:
+            if not _LANGTAG.fullmatch(self.lang):
+                raise ValueError(f"not a valid language tag: {self.lang!r}")
             return f'"{escaped}"@{self.lang}'
         if self.datatype:
-            return f'"{escaped}"^^<{self.datatype}>'
+            return f'"{escaped}"^^<{_checked_iri(self.datatype)}>'
         return f'"{escaped}"'
+
+
+def _checked_iri(value: str) -> str:
+    if not value or any(c in _IRI_FORBIDDEN or ord(c) < 0x20 for c in value):
+        raise ValueError(f"not a valid IRI: {value!r}")
+    return value

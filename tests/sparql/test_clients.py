@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import Graph, Literal, URIRef
 from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
 
-from tests.sparql.conftest import EX, LiveServer
+from .conftest import EX, LiveServer
 
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 

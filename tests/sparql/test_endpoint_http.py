@@ -11,7 +11,7 @@ import httpx
 import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 
-from tests.sparql.conftest import EX, GRAPH_A, GRAPH_B, GRAPH_BULK, LiveServer
+from .conftest import EX, GRAPH_A, GRAPH_B, GRAPH_BULK, LiveServer
 
 SELECT = ("SELECT ?s ?label WHERE { ?s a <http://example.org/System> ; "
           "<http://www.w3.org/2000/01/rdf-schema#label> ?label } ORDER BY ?s")

@@ -7,10 +7,11 @@ import time
 
 import httpx
 
-from tests.sparql.conftest import BULK, GRAPH_BULK, MAX_BYTES, MAX_ROWS, TIMEOUT, LiveServer
+from .conftest import BULK, GRAPH_BULK, MAX_BYTES, MAX_ROWS, TIMEOUT, LiveServer
 
 CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-LIGHT = "SELECT ?label WHERE { <http://example.org/alpha> <http://www.w3.org/2000/01/rdf-schema#label> ?label }"
+LIGHT = ("SELECT ?label WHERE { <http://example.org/alpha> "
+         "<http://www.w3.org/2000/01/rdf-schema#label> ?label }")
 
 
 def _light(server: LiveServer) -> float:
@@ -35,7 +36,7 @@ def test_cross_product_is_cut_off_while_light_queries_answer(server: LiveServer)
     thread = threading.Thread(target=heavy)
     thread.start()
     time.sleep(0.5)  # let the cross product get going
-    latencies = []
+    latencies: list[float] = []
     while thread.is_alive() and len(latencies) < 20:
         latencies.append(_light(server))
         time.sleep(0.1)

@@ -19,7 +19,8 @@ GRAPHS = {"http://example.org/g1", "http://example.org/g2"}
 def refuse(query: str) -> str:
     with pytest.raises(ForbiddenOperationError) as info:
         safety.check(query, lexer.shape(query, "http://host/sparql"), GRAPHS.__contains__)
-    return info.value.message
+    message: str = info.value.message
+    return message
 
 
 def allow(query: str) -> None:
@@ -114,7 +115,8 @@ def test_protocol_parse() -> None:
     assert form == protocol.Operation("SELECT * {}", ("a",), ())
     direct = protocol.parse("POST", b"", "Application/SPARQL-Query; charset=UTF-8",
                             "ASK { ?s ?p \"café\" }".encode())
-    assert direct is not None and direct.query == 'ASK { ?s ?p "café" }'
+    assert direct is not None
+    assert direct.query == 'ASK { ?s ?p "café" }'
     with pytest.raises(UnsupportedMediaTypeError):
         protocol.parse("POST", b"", "application/sparql-query; charset=latin-1", b"ASK {}")
     with pytest.raises(BadRequestError, match="2 queries"):

@@ -11,11 +11,16 @@ from pathlib import Path
 
 import httpx
 import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from api.routes.pages import ASSETS
 from kg.namespaces import PREFIXES
 from kg.sparql.page import catalogue_examples
-from tests.sparql.conftest import LiveServer, start_server
+
+from .conftest import LiveServer, start_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -52,14 +57,11 @@ def test_page_headers_and_config(server: LiveServer) -> None:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[webdriver.Chrome]:
     if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
         pytest.skip("Debian chromium and chromium-driver are not installed")
     if not ASSETS["yasgui.min.js"][0].is_file():
         pytest.skip("YASGUI is not installed: run `npm ci` in api/web")
-    webdriver = pytest.importorskip("selenium.webdriver")
-    from selenium.webdriver.chrome.service import Service
-
     profile = tempfile.mkdtemp(prefix="icskg-chromium-")
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
@@ -76,12 +78,7 @@ def browser() -> Iterator[object]:
     shutil.rmtree(profile, ignore_errors=True)
 
 
-def test_page_runs_a_query_in_chromium(server: LiveServer, browser: object) -> None:
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.remote.webdriver import WebDriver
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    assert isinstance(browser, WebDriver)
+def test_page_runs_a_query_in_chromium(server: LiveServer, browser: webdriver.Chrome) -> None:
     driver = browser
     driver.get(server.base + "/")
     wait = WebDriverWait(driver, 30)
@@ -99,16 +96,13 @@ def test_page_runs_a_query_in_chromium(server: LiveServer, browser: object) -> N
     assert "icsg:test-a" in text
     rows = driver.find_elements(By.CSS_SELECTOR, ".yasr table.dataTable tbody tr")
     assert len(rows) == 3
-    errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+    log = driver.get_log("browser")  # type: ignore[no-untyped-call]
+    errors = [entry for entry in log if entry["level"] == "SEVERE"]
     assert errors == []
 
 
 def test_catalogue_tab_runs_on_the_built_graph(request: pytest.FixtureRequest,
-                                               browser: object) -> None:
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.remote.webdriver import WebDriver
-    from selenium.webdriver.support.ui import WebDriverWait
-
+                                               browser: webdriver.Chrome) -> None:
     examples = catalogue_examples()
     if not examples:
         pytest.skip("the catalogue has no queries yet")
@@ -118,19 +112,20 @@ def test_catalogue_tab_runs_on_the_built_graph(request: pytest.FixtureRequest,
         pytest.skip("no built_dir fixture (tests/conftest.py) to serve the built graph")
     live = start_server(["--out", str(built_dir)])
     try:
-        assert isinstance(browser, WebDriver)
         browser.get(live.base + "/")
         wait = WebDriverWait(browser, 30)
         wait.until(lambda d: d.execute_script("return !!window.icskgYasgui"))
         tab = browser.find_elements(By.CSS_SELECTOR, ".tabsList .tab")[1]
-        assert tab.text.strip() == examples[0].name
+        assert tab.text.splitlines()[0].strip() == examples[0].name
         tab.find_element(By.CSS_SELECTOR, "a").click()
         wait.until(lambda d: d.execute_script(
             "return window.icskgYasgui.getTab().getName()") == examples[0].name)
         browser.execute_script("window.icskgYasgui.getTab().getYasqe().query()")
         wait.until(lambda d: d.find_elements(
             By.CSS_SELECTOR, ".tabPanel.active .yasr table.dataTable tbody tr td"))
-        rows = browser.find_elements(By.CSS_SELECTOR, ".tabPanel.active .yasr table.dataTable tbody tr")
-        assert rows and "No data" not in rows[0].text
+        rows = browser.find_elements(By.CSS_SELECTOR,
+                                     ".tabPanel.active .yasr table.dataTable tbody tr")
+        assert rows
+        assert "No data" not in rows[0].text
     finally:
         live.stop()

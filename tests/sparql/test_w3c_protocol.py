@@ -16,11 +16,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from rdflib import RDF, Graph, Namespace, URIRef
+from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from tests.sparql.conftest import LiveServer, start_server, w3c_dir
+from .conftest import LiveServer, start_server, w3c_dir
 
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
 HT = Namespace("http://www.w3.org/2011/http#")
@@ -75,7 +75,8 @@ def _request(g: Graph, node: Node) -> Request:
         encoding = str(g.value(body_node, CNT.characterEncoding) or "UTF-8")
         body = str(g.value(body_node, CNT.chars)).encode(encoding)
     resp = g.value(node, HT.resp)
-    statuses = frozenset(str(s).rsplit("StatusCode", 1)[1] for s in g.objects(resp, MF.expectedStatus))
+    statuses = frozenset(str(s).rsplit("StatusCode", 1)[1]
+                         for s in g.objects(resp, MF.expectedStatus))
     boolean = g.value(resp, MF.expectedBoolean)
     fmt = g.value(resp, MF.expectedFormat)
     path = str(g.value(node, HT.absolutePath))
@@ -83,16 +84,20 @@ def _request(g: Graph, node: Node) -> Request:
     if path.startswith("/sparql/"):
         path = "/sparql" + path[len("/sparql/"):]
     return Request(str(g.value(node, HT.methodName)), path, headers, body, statuses,
-                   None if boolean is None else bool(boolean.toPython()),
+                   bool(boolean.toPython()) if isinstance(boolean, Literal) else None,
                    None if fmt is None else str(fmt))
 
 
 def load_cases(g: Graph) -> list[Case]:
     manifest = next(g.subjects(RDF.type, MF.Manifest))
     cases = []
-    for entry in Collection(g, g.value(manifest, MF.entries)):
+    entries = g.value(manifest, MF.entries)
+    assert entries is not None
+    for entry in Collection(g, entries):
         action = g.value(entry, MF.action)
-        requests = tuple(_request(g, r) for r in Collection(g, g.value(action, HT.requests)))
+        request_list = g.value(action, HT.requests)
+        assert request_list is not None
+        requests = tuple(_request(g, r) for r in Collection(g, request_list))
         cases.append(Case(str(entry).rsplit("#", 1)[1], requests))
     return cases
 

@@ -1,0 +1,133 @@
+"""Analyse a text into what intent matching compares: concepts, stems, entities, dates, slots.
+
+Questions and catalogue phrasings go through the same steps: date phrases
+and ``{slot}`` marks become placeholders, misspelt words are corrected to
+the nearest known word, entities are linked, then synonym phrases become
+concepts (``~MUST``) and the remaining content words their stems. Words
+inside an entity's name count half, since the entity already says it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from kg.qa.dates import DateMention, find_dates
+from kg.qa.lexicon import CONCEPTS, STOPWORDS
+from kg.qa.linking import EntityIndex, Mention
+from kg.qa.text import Normaliser, Token, words
+
+SLOT_MARK = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+SLOT_WORD = re.compile(r"qqslot(\d+)qq\Z")
+DATE_WORD = "qqdateqq"
+INSIDE_NAME = 0.5
+TYPO_CUTOFF = 85.0
+MIN_TYPO_CHARS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What a text says, in the terms intent matching compares."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    mentions: tuple[Mention, ...]
+    dates: tuple[DateMention, ...]
+    slots: tuple[str, ...]  # parameter slots of a phrasing, in order
+    features: Mapping[str, float]  # concept or stem -> 1.0, or less inside an entity name
+    numbers: tuple[int, ...]
+
+
+class Analyser:
+    """Turns texts into :class:`Analysis`; holds the phrase table and the known words."""
+
+    def __init__(self, index: EntityIndex, extra_words: Iterable[str] = ()) -> None:
+        self.index = index
+        self.normaliser = index.normaliser
+        self._phrases: dict[tuple[str, ...], frozenset[str]] = {}
+        for concept, phrases in CONCEPTS.items():
+            for phrase in phrases:
+                stems = tuple(t.stem for t in self.normaliser.tokens(phrase))
+                if stems:
+                    self._phrases[stems] = self._phrases.get(stems, frozenset()) | {concept}
+        self._longest = max(len(k) for k in self._phrases)
+        known = set(STOPWORDS)
+        for phrase in (p for ps in CONCEPTS.values() for p in ps):
+            known.update(words(phrase))
+        known.update(index.words)
+        known.update(w for text in extra_words for w in words(text))
+        self._known = sorted(w for w in known if len(w) >= 3)
+        self._known_set = frozenset(known)
+
+    def analyse(self, text: str) -> Analysis:
+        """Analyse one question or phrasing."""
+        slots = tuple(SLOT_MARK.findall(text))
+        marked = _mark_slots(text)
+        dates = tuple(find_dates(marked))
+        for date in sorted(dates, key=lambda d: d.start, reverse=True):
+            marked = f"{marked[:date.start]} {DATE_WORD} {marked[date.end:]}"
+        tokens = tuple(self._correct(t) for t in self.normaliser.tokens(marked))
+        blocked = frozenset(i for i, t in enumerate(tokens) if _is_placeholder(t.surface))
+        mentions = tuple(self.index.link(tokens, blocked))
+        features = self._features(tokens, mentions)
+        numbers = tuple(int(t.surface) for t in tokens if t.surface.isdigit())
+        return Analysis(text, tokens, mentions, dates, slots, features, numbers)
+
+    def _correct(self, token: Token) -> Token:
+        surface = token.surface
+        if (surface in self._known_set or len(surface) < MIN_TYPO_CHARS or surface.isdigit()
+                or _is_placeholder(surface)):
+            return token
+        hit = process.extractOne(surface, self._known, scorer=fuzz.ratio,
+                                 score_cutoff=TYPO_CUTOFF)
+        if hit is None:
+            return token
+        return Token(hit[0], self.normaliser.stem(hit[0]), token.start)
+
+    def _features(self, tokens: tuple[Token, ...],
+                  mentions: tuple[Mention, ...]) -> dict[str, float]:
+        inside = {i for m in mentions if not m.weak for i in range(m.start, m.end)}
+        features: dict[str, float] = {}
+
+        def add(name: str, span: range) -> None:
+            weight = INSIDE_NAME if all(i in inside for i in span) else 1.0
+            features[name] = max(features.get(name, 0.0), weight)
+
+        i = 0
+        while i < len(tokens):
+            if _is_placeholder(tokens[i].surface):
+                i += 1
+                continue
+            size, concepts = self._phrase_at(tokens, i)
+            if concepts:
+                for concept in concepts:
+                    add(f"~{concept}", range(i, i + size))
+                i += size
+                continue
+            surface = tokens[i].surface
+            if surface not in STOPWORDS and (len(surface) > 1 or surface.isdigit()):
+                add(tokens[i].stem, range(i, i + 1))
+            i += 1
+        return features
+
+    def _phrase_at(self, tokens: tuple[Token, ...], i: int) -> tuple[int, frozenset[str]]:
+        for size in range(min(self._longest, len(tokens) - i), 0, -1):
+            window = tokens[i:i + size]
+            if any(_is_placeholder(t.surface) for t in window):
+                continue
+            concepts = self._phrases.get(tuple(t.stem for t in window))
+            if concepts:
+                return size, concepts
+        return 1, frozenset()
+
+
+def _mark_slots(text: str) -> str:
+    counter = iter(range(1000))
+    return SLOT_MARK.sub(lambda _: f" qqslot{next(counter)}qq ", text)
+
+
+def _is_placeholder(word: str) -> bool:
+    return word == DATE_WORD or SLOT_WORD.match(word) is not None

@@ -1,0 +1,40 @@
+"""From match scores to a confidence between 0 and 1, and the line between answer and refusal.
+
+The raw score of the best match is a weighted overlap in [0, 1]. A clear
+winner is surer than a near tie, so the gap to the runner-up adds a little.
+The logistic squashing was fitted by hand on the paraphrase set and the
+out-of-scope questions of tests/qa (see the report printed by
+tests/qa/test_paraphrases.py): in-scope paraphrases score well above
+``THRESHOLD``, out-of-scope questions well below.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from kg.qa.intent import Match
+
+THRESHOLD = 0.5
+MIDPOINT = 0.30  # raw score that maps to confidence 0.5
+STEEPNESS = 14.0
+MARGIN_SCALE = 0.10  # a lead this large over the runner-up counts in full
+MARGIN_SHARE = 0.15
+
+
+def raw_score(ranking: Sequence[Match]) -> float:
+    """The best score, discounted when the runner-up is close behind."""
+    if not ranking:
+        return 0.0
+    best = ranking[0].score
+    runner_up = ranking[1].score if len(ranking) > 1 else 0.0
+    lead = min(1.0, max(0.0, best - runner_up) / MARGIN_SCALE)
+    return best * (1.0 - MARGIN_SHARE + MARGIN_SHARE * lead)
+
+
+def confidence(ranking: Sequence[Match]) -> float:
+    """A confidence in [0, 1]; :data:`THRESHOLD` and above means answer."""
+    score = raw_score(ranking)
+    if score <= 0.0:
+        return 0.0
+    return round(1.0 / (1.0 + math.exp(-STEEPNESS * (score - MIDPOINT))), 3)

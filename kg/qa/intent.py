@@ -1,0 +1,210 @@
+"""Intent matching: which catalogue question a free-text question asks, and how surely.
+
+Every phrasing of every catalogue question is analysed like a user question
+(:mod:`kg.qa.analysis`). A question is compared with each phrasing by a
+weighted Dice overlap: shared concepts and stems count by their inverse
+document frequency over the catalogue (a word every question uses says
+little), shared entities count extra, and a ``{slot}`` counts as matched when
+the question names an entity of the slot's class (or a date, for a date
+slot). Whatever the question says that the phrasing does not explain, and
+the reverse, weighs against the match. A question whose required slot
+cannot be filled scores much lower, which keeps "What is the capital of
+France?" off "What is {entity}?".
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kg.catalogue.model import Catalogue, CatalogueQuestion, Parameter, ParamType
+from kg.qa.analysis import Analyser, Analysis
+from kg.qa.dates import DateMention
+from kg.qa.linking import Candidate, Mention
+
+W_SLOT = 2.5  # a filled slot
+W_DATE = 1.5  # a date phrase, matched by a date slot or a date in the phrasing
+ENTITY_BOOST = 1.3  # an entity named in both texts, over its idf
+RELATED_ENTITY = 0.35  # share of an entity's weight for a different entity of its class
+OOV_WEIGHT = 1.5  # a word no catalogue question uses
+REQUIRED_MISSING = 0.55  # factor when a required slot stays empty
+WEAK_SLOT = 0.5
+GENERIC_CLASSES = frozenset({
+    "https://w3id.org/icskg/ontology#Body", "http://www.w3.org/ns/org#Organization",
+    "http://www.w3.org/ns/prov#Agent", "http://www.w3.org/ns/prov#Entity",
+    "http://www.w3.org/2004/02/skos/core#Concept", "http://www.w3.org/2002/07/owl#Class",
+    "http://www.w3.org/2002/07/owl#Thing", "http://www.w3.org/ns/org#FormalOrganization",
+    "https://w3id.org/icskg/ontology#StatutoryBody", "https://w3id.org/icskg/ontology#BodyKind",
+    "http://www.w3.org/2002/07/owl#NamedIndividual",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class SlotFill:
+    """The value a question gives a parameter: an entity mention or a date phrase."""
+
+    parameter: Parameter
+    mention: Mention | None = None
+    candidate: Candidate | None = None
+    date: DateMention | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A catalogue question scored against a user question."""
+
+    question: CatalogueQuestion
+    score: float
+    phrasing: str
+    fills: tuple[SlotFill, ...] = ()
+
+
+@dataclass
+class _Tally:
+    matched: float = 0.0
+    user: float = 0.0
+    phrasing: float = 0.0
+    missing_required: bool = False
+    used: set[int] = field(default_factory=set)
+    fills: list[SlotFill] = field(default_factory=list)
+
+
+def entity_feature(mention: Mention) -> str:
+    return f"@{mention.best.entity.stands_for}"
+
+
+class IntentModel:
+    """The analysed catalogue, with feature weights, ready to rank questions."""
+
+    def __init__(self, catalogue: Catalogue, analyser: Analyser) -> None:
+        self.catalogue = catalogue
+        self.analyser = analyser
+        self.phrasings: dict[str, list[Analysis]] = {
+            q.id: [analyser.analyse(p) for p in q.phrasings] for q in catalogue.questions
+        }
+        self.idf = self._idf()
+
+    def _idf(self) -> dict[str, float]:
+        frequency: dict[str, int] = {}
+        for analyses in self.phrasings.values():
+            seen: set[str] = set()
+            for a in analyses:
+                seen.update(a.features)
+                seen.update(entity_feature(m) for m in a.mentions if not m.weak)
+            for feature in seen:
+                frequency[feature] = frequency.get(feature, 0) + 1
+        total = max(1, len(self.phrasings))
+        return {f: math.log(1.0 + total / n) for f, n in frequency.items()}
+
+    def weight(self, feature: str) -> float:
+        return self.idf.get(feature, OOV_WEIGHT)
+
+    def rank(self, user: Analysis) -> list[Match]:
+        """Every catalogue question, best match first."""
+        matches = []
+        for question in self.catalogue.questions:
+            best: Match | None = None
+            for phrasing in self.phrasings[question.id]:
+                score, fills = self.compare(user, phrasing, question)
+                if best is None or score > best.score:
+                    best = Match(question, score, phrasing.text, fills)
+            if best is not None:
+                matches.append(best)
+        return sorted(matches, key=lambda m: -m.score)
+
+    def compare(self, user: Analysis, phrasing: Analysis,
+                question: CatalogueQuestion) -> tuple[float, tuple[SlotFill, ...]]:
+        """The weighted Dice overlap of a question and one phrasing, with the slots it fills."""
+        tally = _Tally()
+        self._words(user, phrasing, tally)
+        self._entities(user, phrasing, tally)
+        self._slots(user, phrasing, question, tally)
+        self._dates(user, phrasing, question, tally)
+        for index, mention in enumerate(user.mentions):
+            if index not in tally.used and not mention.weak:
+                tally.user += self.weight(entity_feature(mention)) * ENTITY_BOOST
+        denominator = tally.user + tally.phrasing
+        score = 2.0 * tally.matched / denominator if denominator else 0.0
+        if tally.missing_required:
+            score *= REQUIRED_MISSING
+        return min(1.0, score), tuple(tally.fills)
+
+    def _words(self, user: Analysis, phrasing: Analysis, tally: _Tally) -> None:
+        for feature, strength in user.features.items():
+            weight = self.weight(feature)
+            tally.user += weight * strength
+            if feature in phrasing.features:
+                tally.matched += weight * min(strength, phrasing.features[feature])
+        tally.phrasing += sum(self.weight(f) * s for f, s in phrasing.features.items())
+
+    def _entities(self, user: Analysis, phrasing: Analysis, tally: _Tally) -> None:
+        for literal in (m for m in phrasing.mentions if not m.weak):
+            weight = self.weight(entity_feature(literal)) * ENTITY_BOOST
+            tally.phrasing += weight
+            target = literal.best.entity
+            found = _find_mention(user.mentions, tally.used,
+                                  lambda c, t=target: c.entity.stands_for == t.stands_for)
+            share = 1.0
+            if found is None:
+                related = target.classes - GENERIC_CLASSES
+                found = _find_mention(user.mentions, tally.used,
+                                      lambda c, r=related: bool(c.entity.classes & r))
+                share = RELATED_ENTITY
+            if found is not None:
+                tally.used.add(found[0])
+                tally.matched += weight * share
+                tally.user += weight
+
+    def _slots(self, user: Analysis, phrasing: Analysis, question: CatalogueQuestion,
+               tally: _Tally) -> None:
+        for name in dict.fromkeys(phrasing.slots):
+            parameter = question.parameter(name)
+            if parameter is None or parameter.type is not ParamType.ENTITY:
+                continue
+            wanted = frozenset(parameter.classes)
+            found = _find_mention(user.mentions, tally.used,
+                                  lambda c, w=wanted: not w or bool(c.entity.classes & w))
+            if found is None:
+                if parameter.required:
+                    tally.phrasing += W_SLOT
+                    tally.missing_required = True
+                continue
+            index, candidate = found
+            # A weak name ("aims", "go-live") in an unconstrained slot is a poor filler.
+            credit = WEAK_SLOT if candidate.entity.weak and not wanted else 1.0
+            tally.used.add(index)
+            tally.matched += W_SLOT * credit
+            tally.user += W_SLOT
+            tally.phrasing += W_SLOT
+            tally.fills.append(SlotFill(parameter, user.mentions[index], candidate))
+
+    def _dates(self, user: Analysis, phrasing: Analysis, question: CatalogueQuestion,
+               tally: _Tally) -> None:
+        date_slots = [p for p in (question.parameter(n) for n in dict.fromkeys(phrasing.slots))
+                      if p is not None and p.type is ParamType.DATE]
+        if user.dates:
+            tally.user += W_DATE
+        if phrasing.dates or (date_slots and user.dates):
+            tally.phrasing += W_DATE
+            if user.dates:
+                tally.matched += W_DATE
+        if user.dates and date_slots:
+            tally.fills.append(SlotFill(date_slots[0], date=user.dates[0]))
+        for parameter in date_slots:
+            if parameter.required and not user.dates:
+                tally.missing_required = True
+
+
+def _find_mention(mentions: Sequence[Mention], used: set[int],
+                  accept: object) -> tuple[int, Candidate] | None:
+    """The first unused mention with a candidate ``accept`` takes, and that candidate."""
+    assert callable(accept)
+    best: tuple[int, Candidate] | None = None
+    for index, mention in enumerate(mentions):
+        if index in used:
+            continue
+        candidate = next((c for c in mention.candidates if accept(c)), None)
+        if candidate is not None and (best is None or candidate.score > best[1].score):
+            best = (index, candidate)
+    return best
