@@ -11,7 +11,9 @@ from fastapi.middleware.cors import CORSMiddleware
 
 import kg
 from api import errors
+from api.middleware import RequestLimits, SecurityHeaders
 from api.routes import admin, ask, health, pages, questions, sparql
+from kg.reload import Reloader
 from kg.service import Service, ServiceHolder
 from kg.settings import Settings
 
@@ -23,9 +25,11 @@ def create_app(settings: Settings) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         service = await asyncio.to_thread(Service.open, settings)
         app.state.holder = ServiceHolder(service)
+        app.state.reloader.attach(app.state.holder)
         try:
             yield
         finally:
+            await asyncio.to_thread(app.state.reloader.close)
             await asyncio.to_thread(app.state.holder.current.close)
 
     app = FastAPI(
@@ -35,12 +39,15 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.reloader = Reloader(settings)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
         allow_methods=["GET", "POST", "OPTIONS"],
         allow_headers=["*"],
     )
+    app.add_middleware(RequestLimits, max_bytes=settings.max_request_bytes)
+    app.add_middleware(SecurityHeaders)  # added last: outermost, so every response has them
     errors.install(app)
     for module in (health, ask, questions, sparql, pages, admin):
         app.include_router(module.router)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from kg import errors as e
@@ -46,6 +47,19 @@ async def _handle(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(error_body(exc), status_code=status_for(exc), headers=headers)
 
 
+async def _invalid(request: Request, exc: Exception) -> JSONResponse:
+    """A request that does not fit its schema (a missing field, a wrong type): 422, one message."""
+    del request
+    assert isinstance(exc, RequestValidationError)
+    problems = [f"{'.'.join(str(p) for p in err.get('loc', ()))}: {err.get('msg', 'invalid')}"
+                for err in exc.errors()]
+    body = {"error": "RequestValidationError", "message": "; ".join(problems) or "invalid request",
+            "detail": [{k: v for k, v in err.items() if k in ("loc", "msg", "type")}
+                       for err in exc.errors()]}
+    return JSONResponse(body, status_code=422)
+
+
 def install(app: FastAPI) -> None:
     """Register the handler that maps every :class:`IcskgError` to JSON and a status."""
     app.add_exception_handler(e.IcskgError, _handle)
+    app.add_exception_handler(RequestValidationError, _invalid)

@@ -11,6 +11,7 @@ from kg.store.base import Store
 from kg.store.factory import open_store
 
 if TYPE_CHECKING:
+    from kg.qa import QAEngine
     from kg.sparql.endpoint import SparqlEndpoint
 
 
@@ -22,17 +23,36 @@ class Service:
     store: Store
     _sparql: SparqlEndpoint | None = field(default=None, init=False, repr=False)
     _sparql_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+    qa: QAEngine | None = None
+    _qa_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     @classmethod
     def open(cls, settings: Settings) -> Service:
-        return cls(settings=settings, store=open_store(settings))
+        from kg.errors import StoreUnavailableError
+        from kg.qa import QAEngine
+
+        store = open_store(settings)
+        try:
+            qa: QAEngine | None = QAEngine.for_settings(store, settings)
+        except StoreUnavailableError:
+            qa = None  # a remote store that is down: built on first question instead
+        return cls(settings=settings, store=store, qa=qa)
+
+    def answers(self) -> QAEngine:
+        """The question-answering engine over this store (blocking when not built yet)."""
+        with self._qa_lock:
+            if self.qa is None:
+                from kg.qa import QAEngine
+
+                self.qa = QAEngine.for_settings(self.store, self.settings)
+            return self.qa
 
     def sparql(self) -> SparqlEndpoint:
         """The public SPARQL endpoint, started on first use (it spawns worker processes)."""
         with self._sparql_lock:
             if self._sparql is None:
                 # Imported here: only servers need it, and it brings in the worker pool.
-                from kg.sparql.endpoint import SparqlEndpoint  # noqa: PLC0415
+                from kg.sparql.endpoint import SparqlEndpoint
 
                 self._sparql = SparqlEndpoint.open(self.store, self.settings)
             return self._sparql

@@ -41,12 +41,15 @@ class Settings(BaseSettings):
     # --- store ------------------------------------------------------------
     endpoint_url: str | None = Field(
         None,
-        description="Query URL of a remote SPARQL 1.1 store; when set, it replaces the embedded store.",
+        description="Query URL of a remote SPARQL 1.1 store; when set, it replaces the embedded "
+        "store.",
     )
     gsp_url: str | None = Field(
         None, description="Graph Store Protocol URL of the remote store, used by `icskg push`."
     )
-    store_user: str | None = Field(None, description="User name for the remote store, if it needs one.")
+    store_user: str | None = Field(
+        None, description="User name for the remote store, if it needs one."
+    )
     store_password: str | None = Field(
         None, description="Password for the remote store; never logged."
     )
@@ -69,6 +72,11 @@ class Settings(BaseSettings):
     )
     max_question_chars: int = Field(
         1_000, gt=0, description="Longest question /ask accepts, in characters."
+    )
+    qa_min_confidence: float = Field(
+        0.5, ge=0, le=1,
+        description="Confidence below which /ask declines a question and suggests catalogue "
+        "questions instead of answering.",
     )
     sparql_workers: int = Field(
         2, ge=1, le=32,

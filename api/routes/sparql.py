@@ -45,8 +45,10 @@ async def _body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-@router.api_route("/sparql", methods=list(ALLOWED_METHODS), summary="SPARQL 1.1 query endpoint",
-                  description=_DESCRIPTION, response_class=Response)
+@router.get("/sparql", summary="SPARQL 1.1 query (GET)", description=_DESCRIPTION,
+            response_class=Response)
+@router.post("/sparql", summary="SPARQL 1.1 query (POST)", description=_DESCRIPTION,
+             response_class=Response)
 async def sparql(request: Request, service: Annotated[Service, Depends(get_service)],
                  settings: Annotated[Settings, Depends(get_settings)]) -> Response:
     url_query: bytes = request.scope.get("query_string", b"")

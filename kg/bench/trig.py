@@ -62,6 +62,7 @@ class Entailment:
     supers: dict[str, tuple[str, ...]]
     inverses: dict[str, str]
     transitive: frozenset[str]
+    declared: frozenset[str]
 
     @classmethod
     def from_tbox(cls, tbox: Graph) -> Entailment:
@@ -77,11 +78,9 @@ class Entailment:
             inverses[short(str(q))] = short(str(p))
         transitive = frozenset(short(str(p)) for p in tbox.subjects(RDF.type,
                                                                     OWL.TransitiveProperty))
-        return cls(supers, inverses, transitive)
-
-    def vocabulary(self) -> frozenset[str]:
-        """Every class and property name the TBox declares (as prefixed names)."""
-        return frozenset({*self.supers, *self.inverses, *self.transitive})
+        declared = frozenset(short(str(t)) for t in tbox.subjects(RDF.type, None)
+                             if isinstance(t, URIRef))
+        return cls(supers, inverses, transitive, declared)
 
 
 @dataclass
@@ -91,6 +90,7 @@ class Inferred:
     rules: Entailment
     triples: set[Triple] = field(default_factory=set)
     edges: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    asserted: set[Triple] = field(default_factory=set)
 
     def add_from(self, s: str, p: str, o: str) -> None:
         if p == "rdf:type":
@@ -101,17 +101,17 @@ class Inferred:
             self.triples.add((o, inverse, s))
         if p in self.rules.transitive:
             self.edges.setdefault(p, {}).setdefault(s, set()).add(o)
+            self.asserted.add((s, p, o))
         if inverse in self.rules.transitive:
             self.edges.setdefault(inverse, {}).setdefault(o, set()).add(s)
 
-    def closed(self, asserted: Iterable[Triple] = ()) -> set[Triple]:
-        """The inferred triples plus the transitive closure, minus what was asserted."""
+    def closed(self) -> set[Triple]:
+        """The inferred triples plus the transitive closure, minus the asserted edges."""
         result = set(self.triples)
         for p, graph in self.edges.items():
             for start in graph:
-                for reached in _reachable(graph, start):
-                    result.add((start, p, reached))
-        return result - set(asserted)
+                result.update((start, p, reached) for reached in _reachable(graph, start))
+        return result - self.asserted
 
 
 def _reachable(graph: dict[str, set[str]], start: str) -> set[str]:

@@ -52,7 +52,9 @@ def load_facts(directory: Path) -> FactBase:
             name = graph.identifier
             if not isinstance(name, URIRef) or len(graph) == 0:
                 if len(graph) and not isinstance(name, URIRef):
-                    raise FactError(f"{path}: triples outside a named graph; put each in its passage graph")
+                    raise FactError(
+                        f"{path}: triples outside a named graph; put each in its passage graph"
+                    )
                 continue
             if name == PROVENANCE_GRAPH:
                 for triple in graph:

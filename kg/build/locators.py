@@ -93,9 +93,11 @@ def verify_locators(corpus: Path, facts: FactBase, everything: Graph) -> Locator
         doc = prov.value(name, PROV.wasDerivedFrom)
         start, end = prov.value(name, ICS.charStart), prov.value(name, ICS.charEnd)
         text = texts[doc]  # type: ignore[index]
-        first, last = int(start), int(end)  # type: ignore[arg-type]
+        first, last = int(str(start)), int(str(end))
         if not 0 <= first < last <= len(text):
-            raise LocatorError(f"{facts.where(name)}: span {first}-{last} lies outside the document")
+            raise LocatorError(
+                f"{facts.where(name)}: span {first}-{last} lies outside the document"
+            )
         passage = normalise(text[first:last])
         exempt = {d for d in prov.objects(doc, ICS.aboutDocument) if isinstance(d, URIRef)}
         for node in sorted(_participants(graph, everything, exempt)):

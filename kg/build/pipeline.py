@@ -21,10 +21,17 @@ from kg.build.facts import FactBase, load_facts
 from kg.build.kinds import kinds_graph
 from kg.build.locators import LocatorReport, verify_locators
 from kg.build.reason import close, run_hermit
-from kg.build.release import Release, discard, new_build_folder, publish, write_dataset, write_ontology
+from kg.build.release import (
+    Release,
+    discard,
+    new_build_folder,
+    publish,
+    write_dataset,
+    write_ontology,
+)
 from kg.build.shacl import validate_shacl
 from kg.cli.common import progress as default_progress
-from kg.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, PROVENANCE_GRAPH, ICSG
+from kg.namespaces import ICSG, INFERRED_GRAPH, ONTOLOGY_GRAPH, PROVENANCE_GRAPH
 from kg.ontology import load_ontology, load_shapes
 from kg.paths import facts_dir as default_facts_dir
 from kg.paths import ontology_dir as default_ontology_dir
@@ -84,7 +91,8 @@ def build(out: Path, corpus_dir: Path | None = None, *, facts_dir: Path | None =
     _check(facts, tbox)
     kinds = kinds_graph(facts, tbox)
     data = _merge(facts.union(), kinds, facts.provenance)
-    t = steps.done(f"checked vocabulary, datatypes and provenance; {len(set(kinds.subjects()))} kinds", t)
+    kinds_count = len(set(kinds.subjects()))
+    t = steps.done(f"checked vocabulary, datatypes and provenance; {kinds_count} kinds", t)
     shapes = validate_shacl(data, tbox, load_shapes(source_dir), facts)
     t = steps.done(f"SHACL: conforms ({shapes} shapes)", t)
     with tempfile.TemporaryDirectory(prefix="icskg-reason-") as work:

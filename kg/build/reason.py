@@ -67,16 +67,18 @@ def _superclasses(tbox: Graph) -> dict[URIRef, set[URIRef]]:
     supers: dict[URIRef, set[URIRef]] = {}
     for cls in set(tbox.subjects(RDF.type, OWL.Class)):
         if isinstance(cls, URIRef):
-            found = {c for c in tbox.transitive_objects(cls, RDFS.subClassOf) if isinstance(c, URIRef)}
-            supers[cls] = found - {cls}
+            found = tbox.transitive_objects(cls, RDFS.subClassOf)
+            supers[cls] = {c for c in found if isinstance(c, URIRef)} - {cls}
     return supers
 
 
 def _property_rules(tbox: Graph) -> tuple[list[tuple[URIRef, URIRef]], set[URIRef], set[URIRef]]:
     inverses = [(p, q) for p, q in tbox.subject_objects(OWL.inverseOf)
                 if isinstance(p, URIRef) and isinstance(q, URIRef)]
-    symmetric = {p for p in tbox.subjects(RDF.type, OWL.SymmetricProperty) if isinstance(p, URIRef)}
-    transitive = {p for p in tbox.subjects(RDF.type, OWL.TransitiveProperty) if isinstance(p, URIRef)}
+    def typed(kind: URIRef) -> set[URIRef]:
+        return {p for p in tbox.subjects(RDF.type, kind) if isinstance(p, URIRef)}
+
+    symmetric, transitive = typed(OWL.SymmetricProperty), typed(OWL.TransitiveProperty)
     return inverses, symmetric, transitive
 
 

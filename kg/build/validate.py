@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
+from rdflib.term import Node
 
 from kg.build.facts import FactBase
 from kg.build.kinds import KIND
@@ -32,7 +33,7 @@ def q(node: object) -> str:
     return node.n3() if isinstance(node, URIRef | Literal) else str(node)
 
 
-def _declared(tbox: Graph, term: URIRef) -> bool:
+def _declared(tbox: Graph, term: Node) -> bool:
     return any(True for _ in tbox.triples((term, RDF.type, None)))
 
 
@@ -40,9 +41,9 @@ def _vocabulary_problems(graph: Graph, tbox: Graph) -> Iterator[str]:
     for s, p, o in graph:
         if str(p).startswith(_CHECKED_NAMESPACES) and not _declared(tbox, p):
             yield f"unknown property {q(p)} in: {q(s)} {q(p)} {q(o)}"
-        if p == RDF.type and isinstance(o, URIRef) and str(o).startswith(_CHECKED_NAMESPACES):
-            if (o, RDF.type, OWL.Class) not in tbox:
-                yield f"unknown class {q(o)} in: {q(s)} a {q(o)}"
+        if (p == RDF.type and isinstance(o, URIRef) and str(o).startswith(_CHECKED_NAMESPACES)
+                and (o, RDF.type, OWL.Class) not in tbox):
+            yield f"unknown class {q(o)} in: {q(s)} a {q(o)}"
         if (isinstance(o, URIRef) and str(o).startswith(str(ICS)) and p != RDF.type
                 and not _declared(tbox, o)):
             yield f"unknown term {q(o)} in: {q(s)} {q(p)} {q(o)}"
@@ -86,8 +87,8 @@ def check_provenance(facts: FactBase) -> None:
         for needed in (ICS.charStart, ICS.charEnd, ICS.locator):
             if prov.value(name, needed) is None:
                 raise FactError(f"{facts.where(name)}: provenance lacks {q(needed)}")
-    for name in described - set(facts.graphs):
-        raise FactError(f"provenance describes <{name}> but no fact file defines that graph")
+    for extra in described - set(facts.graphs):
+        raise FactError(f"provenance describes <{extra}> but no fact file defines that graph")
 
 
 def check_kinds_used_properly(facts: FactBase) -> None:

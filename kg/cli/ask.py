@@ -1,17 +1,78 @@
-"""``icskg ask``: (to be filled by its issue)."""
+"""``icskg ask "question" [--as-of DATE] [--json] [--out DIR]``: a cited answer on the command line."""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
+from pathlib import Path
 from typing import Any
+
+from kg.cli.common import progress
+from kg.qa import Answer
+from kg.settings import Settings
 
 
 def register(subparsers: Any) -> None:
-    p = subparsers.add_parser("ask", help="(not yet available)")
+    p = subparsers.add_parser("ask", help="answer a question in plain English, with sources")
+    p.add_argument("question", help='the question, e.g. "Who must have regard to ICP strategies?"')
+    p.add_argument("--as-of", metavar="DATE", help="answer as of this date (ISO 8601)")
+    p.add_argument("--json", action="store_true", help="print the full answer payload as JSON")
+    p.add_argument("--out", type=Path, metavar="DIR",
+                   help="build directory holding kg.trig (default ./out; built if absent)")
+    p.add_argument("--endpoint", metavar="QUERY_URL",
+                   help="ask a remote SPARQL 1.1 store instead of the built graph")
     p.set_defaults(func=run)
 
 
+def settings_from(args: argparse.Namespace) -> Settings:
+    overrides: dict[str, object] = {}
+    if args.out is not None:
+        overrides["build_dir"] = args.out
+    if args.endpoint is not None:
+        overrides["endpoint_url"] = args.endpoint
+    return Settings(**overrides)  # type: ignore[arg-type]
+
+
+def render(answer: Answer) -> str:
+    """The answer as a person reads it: sentence, sources, and suggestions or the query id."""
+    lines = [answer.answer]
+    if answer.answered and answer.sources:
+        lines.append("")
+        lines.append("Sources:")
+        for source in answer.sources:
+            details = ", ".join(x for x in (source.publisher, source.date) if x)
+            title = source.title or source.document
+            lines.append(f"  - {title}" + (f" ({details})" if details else "")
+                         + (f" [{source.locator}]" if source.locator else ""))
+    if answer.suggestions:
+        lines.append("")
+        lines.append("You could ask:")
+        lines.extend(f"  - {s.question}  [{s.id}]" for s in answer.suggestions)
+    if answer.question_id:
+        lines.append("")
+        lines.append(f"(catalogue question {answer.question_id}, "
+                     f"confidence {answer.confidence:.2f}; --json shows the SPARQL)")
+    return "\n".join(lines)
+
+
 def run(args: argparse.Namespace) -> int:
-    del args
-    print("not yet available")
-    return 2
+    from kg.service import Service  # noqa: PLC0415
+
+    settings = settings_from(args)
+    if not settings.endpoint_url and not settings.data_files:
+        if not (settings.build_dir / "kg.trig").is_file():
+            from kg.build.pipeline import build  # noqa: PLC0415
+
+            progress(f"no built graph in {settings.build_dir}: building it first")
+            build(settings.build_dir, settings.corpus_dir)
+    service = Service.open(settings)
+    try:
+        answer = service.answers().ask(args.question, args.as_of)
+    finally:
+        service.close()
+    if args.json:
+        print(json.dumps(dataclasses.asdict(answer), indent=2, ensure_ascii=False))
+    else:
+        print(render(answer))
+    return 0

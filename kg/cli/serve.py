@@ -1,12 +1,14 @@
-"""``icskg serve``: serve the built graph (building it first if absent), given files, or a remote store."""
+"""``icskg serve``: serve the built graph (built first if absent), given files, or a store."""
 
 from __future__ import annotations
 
 import argparse
+import logging
 from pathlib import Path
 from typing import Any
 
 from kg.cli.common import progress
+from kg.reload import on_sighup
 from kg.settings import Settings
 
 
@@ -46,12 +48,16 @@ def run(args: argparse.Namespace) -> int:
     from api.app import create_app
 
     settings = settings_from(args)
-    if not settings.endpoint_url and not settings.data_files and not settings.data_graphs:
-        if not (settings.build_dir / "kg.trig").is_file():
-            from kg.build.pipeline import build
+    serves_build = not (settings.endpoint_url or settings.data_files or settings.data_graphs)
+    if serves_build and not (settings.build_dir / "kg.trig").is_file():
+        from kg.build.pipeline import build
 
-            progress(f"no built graph in {settings.build_dir}: building it first")
-            build(settings.build_dir, settings.corpus_dir)
+        progress(f"no built graph in {settings.build_dir}: building it first")
+        build(settings.build_dir, settings.corpus_dir)
     progress(f"icskg serving on http://{settings.host}:{settings.port}/")
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    app = create_app(settings)
+    # `kill -HUP <pid>` after `icskg build` swaps the new graph in (kg/reload.py).
+    on_sighup(app.state.reloader.reload_logged)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
     return 0

@@ -23,7 +23,7 @@ from kg.qa.text import Normaliser, Token, words
 SLOT_MARK = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 SLOT_WORD = re.compile(r"qqslot(\d+)qq\Z")
 DATE_WORD = "qqdateqq"
-INSIDE_NAME = 0.5
+INSIDE_NAME = 0.0
 TYPO_CUTOFF = 85.0
 MIN_TYPO_CHARS = 4
 
@@ -94,7 +94,8 @@ class Analyser:
 
         def add(name: str, span: range) -> None:
             weight = INSIDE_NAME if all(i in inside for i in span) else 1.0
-            features[name] = max(features.get(name, 0.0), weight)
+            if weight > 0:
+                features[name] = max(features.get(name, 0.0), weight)
 
         i = 0
         while i < len(tokens):

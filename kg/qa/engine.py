@@ -21,6 +21,7 @@ from kg.catalogue import (
     render_answer,
     sources_for,
 )
+from kg.catalogue import convert
 from kg.catalogue.prefixes import as_iri
 from kg.errors import BadRequestError, ParameterError, PayloadTooLargeError
 from kg.qa.analysis import Analyser
@@ -31,6 +32,7 @@ from kg.qa.intent import IntentModel, Match, SlotFill
 from kg.qa.lexicon import CONCEPTS
 from kg.qa.linking import EntityIndex
 from kg.qa.text import words
+from kg.settings import Settings
 from kg.store.base import Store
 
 SUGGESTIONS = 3
@@ -82,6 +84,12 @@ class QAEngine:
         analyser = Analyser(index, phrasings)
         return cls(store, catalogue, IntentModel(catalogue, analyser), limits or Limits())
 
+    @classmethod
+    def for_settings(cls, store: Store, settings: Settings) -> QAEngine:
+        """The engine with the limits the settings give (packaged catalogue)."""
+        return cls.build(store, None, Limits(settings.max_question_chars, settings.query_timeout,
+                                             settings.qa_min_confidence))
+
     def label_of(self, iri: str) -> str:
         entity = self.model.analyser.index.entities.get(iri)
         return entity.label if entity is not None else iri
@@ -99,6 +107,11 @@ class QAEngine:
     def ask(self, question: str, as_of: str | None = None) -> Answer:
         """Answer a free-text question; ``as_of`` (a date) overrides any date in the question."""
         text = self.check_question(question)
+        if as_of is not None and as_of.strip():
+            try:
+                convert.parse_date(as_of)
+            except ParameterError as exc:
+                raise ParameterError(f"as_of: {exc.message}") from exc
         ranking = self.model.rank(self.model.analyser.analyse(text))
         sure = confidence(ranking)
         if not ranking or sure < self.limits.threshold:

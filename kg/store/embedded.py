@@ -66,7 +66,10 @@ def from_term(term: Term) -> ox.NamedNode | ox.Literal:
     raise ValueError(f"cannot bind a {term.kind} term")
 
 
-def _substitutions(bindings: Bindings | None) -> dict[ox.Variable, ox.NamedNode | ox.Literal]:
+Substitutable = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+
+
+def _substitutions(bindings: Bindings | None) -> dict[ox.Variable, Substitutable]:
     return {ox.Variable(k): from_term(v) for k, v in (bindings or {}).items()}
 
 
@@ -108,8 +111,8 @@ class EmbeddedStore:
         return self._store
 
     def _query(self, query: str, bindings: Bindings | None,
-               default_graphs: list[ox.NamedNode] | None = None,
-               named_graphs: list[ox.NamedNode] | None = None) -> object:
+               default_graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None = None,
+               named_graphs: list[ox.NamedNode | ox.BlankNode] | None = None) -> object:
         try:
             return self._store.query(
                 query,
@@ -152,8 +155,10 @@ class EmbeddedStore:
 
     def execute(self, request: QueryRequest) -> RawResult:
         """Run a query and serialise it (in process, no time limit: see kg.sparql)."""
-        default = [ox.NamedNode(u) for u in request.default_graph_uris] or None
-        named = [ox.NamedNode(u) for u in request.named_graph_uris] or None
+        default: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None = [
+            ox.NamedNode(u) for u in request.default_graph_uris] or None
+        named: list[ox.NamedNode | ox.BlankNode] | None = [
+            ox.NamedNode(u) for u in request.named_graph_uris] or None
         if named is not None and default is None:
             default = []
         result = self._query(request.query, None, default, named)

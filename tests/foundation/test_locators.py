@@ -38,7 +38,7 @@ def test_a_span_pointing_at_the_wrong_passage_is_caught(tmp_path: Path, corpus_d
     end = block.split("ics:charEnd ", 1)[1].split(" ", 1)[0]
     old = f"ics:charStart {start} ;\n        ics:charEnd {end} ;"
     facts = _with_provenance_edit(tmp_path, old, "ics:charStart 0 ;\n        ics:charEnd 200 ;")
-    with pytest.raises(LocatorError, match="d001-northern-care-alliance.*does not mention"):
+    with pytest.raises(LocatorError, match=r"d001-northern-care-alliance.*does not mention"):
         build(tmp_path / "out", corpus_dir, facts_dir=facts, progress=lambda _: None)
 
 

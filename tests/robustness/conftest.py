@@ -1,0 +1,118 @@
+"""Real `icskg serve` processes on free loopback ports, stopped by their pid, and CLI runs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+from kg.paths import facts_dir
+
+REPO = Path(__file__).resolve().parents[2]
+COUNT_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+# An anchor in the curated facts; tests add labels after it to change the triple count.
+ANCHOR = 'skos:altLabel "BOB ICS"@en , "BOB"@en ,'
+ANCHOR_FILE = "004_dhaca_webinar_2020.trig"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@dataclass
+class Served:
+    """One `icskg serve` subprocess; its output goes to ``log``."""
+
+    process: subprocess.Popen[bytes]
+    base: str
+    log: Path
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(5)
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+
+def serve(args: Sequence[str], log: Path, env: dict[str, str] | None = None) -> Served:
+    """Start `icskg serve ARGS` and wait until /health and /sparql answer (workers started)."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "kg.cli.main", "serve", "--host", "127.0.0.1",
+           "--port", str(port), *args]
+    with log.open("wb") as sink:
+        process = subprocess.Popen(cmd, cwd=REPO, env={**os.environ, **(env or {})},
+                                   stdout=sink, stderr=subprocess.STDOUT)
+    served = Served(process, f"http://127.0.0.1:{port}", log)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"icskg serve exited with {process.returncode}:\n{served.output()}")
+        try:
+            if httpx.get(served.base + "/sparql", params={"query": "ASK {}"},
+                         timeout=30).status_code == 200:
+                return served
+        except httpx.TransportError:
+            time.sleep(0.2)
+    served.stop()
+    raise RuntimeError(f"icskg serve did not come up:\n{served.output()}")
+
+
+@pytest.fixture
+def start_server() -> Iterator[Callable[..., Served]]:
+    """A factory for servers that are all stopped (by pid) when the test ends."""
+    started: list[Served] = []
+
+    def start(args: Sequence[str], log: Path, env: dict[str, str] | None = None) -> Served:
+        served = serve(args, log, env)
+        started.append(served)
+        return served
+
+    yield start
+    for served in started:
+        served.stop()
+
+
+def icskg(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run the real CLI in a subprocess."""
+    return subprocess.run([sys.executable, "-m", "kg.cli.main", *args], cwd=REPO,
+                          capture_output=True, text=True, timeout=timeout, check=False)
+
+
+def facts_copy(folder: Path, extra_labels: int = 0, *, broken: bool = False) -> Path:
+    """A copy of the curated facts with ``extra_labels`` more triples, or a syntax error."""
+    shutil.copytree(facts_dir(), folder)
+    path = folder / ANCHOR_FILE
+    text = path.read_text(encoding="utf-8")
+    assert ANCHOR in text, "the test's anchor no longer matches the facts"
+    added = "".join(f' "BOB test label {i}"@en ,' for i in range(extra_labels))
+    if broken:
+        added = " {{ this is not TriG"
+    path.write_text(text.replace(ANCHOR, ANCHOR + added, 1), encoding="utf-8")
+    return folder
+
+
+def sparql_count(base: str, client: httpx.Client) -> tuple[int, int]:
+    """(status, number of quads) as the /sparql endpoint sees them; -1 when not 200."""
+    response = client.get(base + "/sparql", params={"query": COUNT_QUERY},
+                          headers={"Accept": "text/csv"})
+    if response.status_code != 200:
+        return response.status_code, -1
+    return 200, int(response.text.splitlines()[1])
