@@ -10,7 +10,7 @@ icskg graphs the build no longer has are deleted, so the store mirrors it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
@@ -56,7 +56,7 @@ class GraphStore:
 
     url: str
     user: str | None = None
-    password: str | None = None
+    password: str | None = field(default=None, repr=False)  # never in a log line
     timeout: float = 120.0
 
     def client(self) -> httpx.Client:

@@ -51,7 +51,7 @@ class Settings(BaseSettings):
         None, description="User name for the remote store, if it needs one."
     )
     store_password: str | None = Field(
-        None, description="Password for the remote store; never logged."
+        None, description="Password for the remote store; never logged.", repr=False
     )
     store_union_param: str = Field(
         "union-default-graph",
@@ -90,6 +90,7 @@ class Settings(BaseSettings):
     admin_token: str | None = Field(
         None,
         description="Bearer token for the admin reload route; the route is off when unset.",
+        repr=False,  # like the password: never in a log line or a traceback
     )
     cors_origins: list[str] = Field(
         default_factory=lambda: ["*"],

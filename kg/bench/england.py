@@ -8,6 +8,7 @@ allow, so any prefix of the systems is a fair sample of the whole.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 SYSTEMS = 42
@@ -100,5 +101,6 @@ def plan(target: int, fixed: int, per_system: int, per_edition: int) -> Plan:
     one_round = per_system + per_edition
     if target <= fixed + SYSTEMS * one_round:
         return Plan(max(1, min(SYSTEMS, round((target - fixed) / one_round))), 1)
-    editions = round((target - fixed - SYSTEMS * per_system) / (SYSTEMS * per_edition))
+    # Rounded up: a size is a floor, so the load-time target is never flattered.
+    editions = math.ceil((target - fixed - SYSTEMS * per_system) / (SYSTEMS * per_edition))
     return Plan(SYSTEMS, max(1, editions))

@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import time
+import warnings
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -71,7 +72,10 @@ def header_first(rdfxml: str) -> str:
 
 def _write_rdfxml(graph: Graph, path: Path, iri: str) -> None:
     # The OWL API's AutoIRIMapper learns a file's ontology IRI from xml:base.
-    text = graph.serialize(format="pretty-xml")
+    with warnings.catch_warnings():
+        # pretty-xml warns that it writes rdf:List nodes as collections, which is what we want.
+        warnings.simplefilter("ignore", UserWarning)
+        text = graph.serialize(format="pretty-xml")
     text = text.replace("<rdf:RDF\n", f'<rdf:RDF\n  xml:base="{iri}"\n', 1)
     path.write_text(header_first(text), encoding="utf-8")
 

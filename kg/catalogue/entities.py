@@ -29,7 +29,7 @@ PREFIX ics: <https://w3id.org/icskg/ontology#>
 DESCRIBE_QUERY = _PREFIXES + """\
 SELECT ?entity ?exists ?cls ?kind ?label WHERE {
   BIND(EXISTS { ?entity ?p ?o } AS ?exists)
-  OPTIONAL { ?entity (rdf:type|ics:kindOf)/rdfs:subClassOf* ?cls }
+  OPTIONAL { ?entity (rdf:type|ics:kindOf)?/rdfs:subClassOf* ?cls }
   OPTIONAL { ?kind ics:kindOf ?entity }
   OPTIONAL { ?entity rdfs:label ?label }
 }"""
@@ -87,8 +87,14 @@ def describe(store: Store, iri: str) -> EntityInfo:
 
 def _label_candidates(store: Store, text: str) -> tuple[str, ...]:
     key = _AMPERSAND.sub(" and ", " ".join(text.lower().split()))
-    result = store.select(LABEL_QUERY, {"text": Term.literal(key)})
-    return tuple(sorted({row["entity"].value for row in result.rows if "entity" in row}))
+    # "CCGs", "integrated care boards": try the singular when the plural names nothing.
+    for attempt in (key, key[:-1] if key.endswith("s") else None):
+        if attempt:
+            result = store.select(LABEL_QUERY, {"text": Term.literal(attempt)})
+            found = {row["entity"].value for row in result.rows if "entity" in row}
+            if found:
+                return tuple(sorted(found))
+    return ()
 
 
 def _fits(info: EntityInfo, parameter: Parameter) -> bool:

@@ -39,6 +39,8 @@ class Analysis:
     slots: tuple[str, ...]  # parameter slots of a phrasing, in order
     features: Mapping[str, float]  # concept or stem -> 1.0, or less inside an entity name
     numbers: tuple[int, ...]
+    positions: Mapping[str, int]  # feature -> index of the first word saying it
+    slot_positions: tuple[int, ...]  # index of each slot's placeholder, as ``slots``
 
 
 class Analyser:
@@ -72,9 +74,12 @@ class Analyser:
         tokens = tuple(self._correct(t) for t in self.normaliser.tokens(marked))
         blocked = frozenset(i for i, t in enumerate(tokens) if _is_placeholder(t.surface))
         mentions = tuple(self.index.link(tokens, blocked))
-        features = self._features(tokens, mentions)
-        numbers = tuple(int(t.surface) for t in tokens if t.surface.isdigit())
-        return Analysis(text, tokens, mentions, dates, slots, features, numbers)
+        features, positions = self._features(tokens, mentions)
+        numbers = tuple(n for n in (_number(t.stem) or _number(t.surface) for t in tokens)
+                        if n is not None)
+        slot_positions = tuple(i for i, t in enumerate(tokens) if SLOT_WORD.match(t.surface))
+        return Analysis(text, tokens, mentions, dates, slots, features, numbers, positions,
+                        slot_positions)
 
     def _correct(self, token: Token) -> Token:
         surface = token.surface
@@ -87,15 +92,17 @@ class Analyser:
             return token
         return Token(hit[0], self.normaliser.stem(hit[0]), token.start)
 
-    def _features(self, tokens: tuple[Token, ...],
-                  mentions: tuple[Mention, ...]) -> dict[str, float]:
+    def _features(self, tokens: tuple[Token, ...], mentions: tuple[Mention, ...]
+                  ) -> tuple[dict[str, float], dict[str, int]]:
         inside = {i for m in mentions if not m.weak for i in range(m.start, m.end)}
         features: dict[str, float] = {}
+        positions: dict[str, int] = {}
 
         def add(name: str, span: range) -> None:
             weight = INSIDE_NAME if all(i in inside for i in span) else 1.0
             if weight > 0:
                 features[name] = max(features.get(name, 0.0), weight)
+                positions.setdefault(name, span.start)
 
         i = 0
         while i < len(tokens):
@@ -112,7 +119,7 @@ class Analyser:
             if surface not in STOPWORDS and (len(surface) > 1 or surface.isdigit()):
                 add(tokens[i].stem, range(i, i + 1))
             i += 1
-        return features
+        return features, positions
 
     def _phrase_at(self, tokens: tuple[Token, ...], i: int) -> tuple[int, frozenset[str]]:
         for size in range(min(self._longest, len(tokens) - i), 0, -1):
@@ -123,6 +130,21 @@ class Analyser:
             if concepts:
                 return size, concepts
         return 1, frozenset()
+
+
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+            "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th)\Z")
+
+
+def _number(word: str) -> int | None:
+    """A number written as digits, an ordinal ("2nd") or an ordinal word ("second")."""
+    if word.isdigit() and len(word) <= 9:
+        return int(word)
+    match = _ORDINAL.match(word)
+    if match:
+        return int(match.group(1))
+    return ORDINALS.get(word)
 
 
 def _mark_slots(text: str) -> str:

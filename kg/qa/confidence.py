@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from kg.qa.intent import Match
 
 THRESHOLD = 0.5
-MIDPOINT = 0.30  # raw score that maps to confidence 0.5
-STEEPNESS = 14.0
+MIDPOINT = 0.42  # raw score that maps to confidence 0.5
+STEEPNESS = 20.0
 MARGIN_SCALE = 0.10  # a lead this large over the runner-up counts in full
 MARGIN_SHARE = 0.15
 

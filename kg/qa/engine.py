@@ -222,6 +222,8 @@ def _fill_value(fill: SlotFill) -> str | None:
         return fill.candidate.entity.iri
     if fill.date is not None:
         return date_text(fill.date)
+    if fill.number is not None:
+        return str(fill.number)
     return None
 
 

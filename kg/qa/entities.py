@@ -22,6 +22,7 @@ ICSD = "https://w3id.org/icskg/id/"
 KIND = f"{ICSD}kind/"
 OWL_CLASS = "http://www.w3.org/2002/07/owl#Class"
 DUTY_ACTION = f"{ICS}DutyAction"
+COMMON_WORD = 0.8
 BODY_CLASSES = frozenset({f"{ICS}Body", "http://www.w3.org/ns/org#Organization"})
 
 # Fact-carrying nodes and bookkeeping: never the subject of a question.
@@ -186,7 +187,9 @@ def names_of(entity: Entity, alts: Iterable[str], normaliser: Normaliser,
               if nameable(t, entity, vocabulary)]
     for text, quality, key in usable:
         if key and key not in found:
-            found[key] = Name(key, text, entity, quality)
+            # One everyday word ("council", "system") is weaker evidence than a full name.
+            plain = " " not in key and not _is_acronym_or_proper(text)
+            found[key] = Name(key, text, entity, quality * (COMMON_WORD if plain else 1.0))
     if entity.role == "individual":
         for text, _, key in usable:
             shorter = _without_tail(key, generic)

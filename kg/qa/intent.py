@@ -29,7 +29,12 @@ ENTITY_BOOST = 1.3  # an entity named in both texts, over its idf
 RELATED_ENTITY = 0.35  # share of an entity's weight for a different entity of its class
 OOV_WEIGHT = 3.0  # a word no catalogue question uses
 REQUIRED_MISSING = 0.55  # factor when a required slot stays empty
-WEAK_SLOT = 0.5
+WEAK_SLOT = 0.5  # credit of a weak name ("aims") in an unconstrained slot
+ORDER_MISMATCH = 0.6  # credit of a slot filled from the other side of the verb
+W_NUMBER = 1.5  # an integer slot filled by a number
+MIN_COVER = 0.6  # factor when none of the question's own words is explained
+# Concepts that say nothing about which side of the verb an entity stands on.
+ORDER_NEUTRAL = frozenset({"~WHO", "~WHEN", "~WHERE", "~WHY", "~HOWMANY", "~DEFINE", "~MUST"})
 GENERIC_CLASSES = frozenset({
     "https://w3id.org/icskg/ontology#Body", "http://www.w3.org/ns/org#Organization",
     "http://www.w3.org/ns/prov#Agent", "http://www.w3.org/ns/prov#Entity",
@@ -48,6 +53,7 @@ class SlotFill:
     mention: Mention | None = None
     candidate: Candidate | None = None
     date: DateMention | None = None
+    number: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +72,9 @@ class _Tally:
     user: float = 0.0
     phrasing: float = 0.0
     missing_required: bool = False
+    date_used: bool = False
+    words_matched: float = 0.0
+    words_user: float = 0.0
     used: set[int] = field(default_factory=set)
     fills: list[SlotFill] = field(default_factory=list)
 
@@ -120,6 +129,7 @@ class IntentModel:
         self._words(user, phrasing, tally)
         self._entities(user, phrasing, tally)
         self._slots(user, phrasing, question, tally)
+        self._numbers(user, phrasing, question, tally)
         self._dates(user, phrasing, question, tally)
         for index, mention in enumerate(user.mentions):
             if index not in tally.used and not mention.weak:
@@ -128,14 +138,22 @@ class IntentModel:
         score = 2.0 * tally.matched / denominator if denominator else 0.0
         if tally.missing_required:
             score *= REQUIRED_MISSING
+        # Entities and dates alone do not make a question in scope: "what's the weather
+        # in Liverpool today" names a place and a date, and nothing else it says fits.
+        if tally.words_user > 0:
+            cover = tally.words_matched / tally.words_user
+            score *= MIN_COVER + (1.0 - MIN_COVER) * cover
         return min(1.0, score), tuple(tally.fills)
 
     def _words(self, user: Analysis, phrasing: Analysis, tally: _Tally) -> None:
         for feature, strength in user.features.items():
             weight = self.weight(feature)
             tally.user += weight * strength
+            tally.words_user += weight * strength
             if feature in phrasing.features:
-                tally.matched += weight * min(strength, phrasing.features[feature])
+                shared = weight * min(strength, phrasing.features[feature])
+                tally.matched += shared
+                tally.words_matched += shared
         tally.phrasing += sum(self.weight(f) * s for f, s in phrasing.features.items())
 
     def _entities(self, user: Analysis, phrasing: Analysis, tally: _Tally) -> None:
@@ -173,16 +191,41 @@ class IntentModel:
             index, candidate = found
             # A weak name ("aims", "go-live") in an unconstrained slot is a poor filler.
             credit = WEAK_SLOT if candidate.entity.weak and not wanted else 1.0
+            credit *= candidate.score
+            position = phrasing.slot_positions[phrasing.slots.index(name)]
+            if not _same_side(user, user.mentions[index].start, phrasing, position):
+                credit *= ORDER_MISMATCH
             tally.used.add(index)
             tally.matched += W_SLOT * credit
             tally.user += W_SLOT
             tally.phrasing += W_SLOT
             tally.fills.append(SlotFill(parameter, user.mentions[index], candidate))
 
+    def _numbers(self, user: Analysis, phrasing: Analysis, question: CatalogueQuestion,
+                 tally: _Tally) -> None:
+        """Integer slots take a number from the question, or the year of a date in it."""
+        for name in dict.fromkeys(phrasing.slots):
+            parameter = question.parameter(name)
+            if parameter is None or parameter.type is not ParamType.INTEGER:
+                continue
+            if user.numbers:
+                value = user.numbers[0]
+            elif user.dates and not tally.date_used and user.dates[0].precision != "now":
+                value = user.dates[0].last.year
+                tally.date_used = True
+            else:
+                continue
+            tally.matched += W_NUMBER
+            tally.user += W_NUMBER
+            tally.phrasing += W_NUMBER
+            tally.fills.append(SlotFill(parameter, number=value))
+
     def _dates(self, user: Analysis, phrasing: Analysis, question: CatalogueQuestion,
                tally: _Tally) -> None:
         date_slots = [p for p in (question.parameter(n) for n in dict.fromkeys(phrasing.slots))
                       if p is not None and p.type is ParamType.DATE]
+        if tally.date_used:
+            return
         if user.dates:
             tally.user += W_DATE
         if phrasing.dates or (date_slots and user.dates):
@@ -194,6 +237,23 @@ class IntentModel:
         for parameter in date_slots:
             if parameter.required and not user.dates:
                 tally.missing_required = True
+
+
+def _same_side(user: Analysis, at: int, phrasing: Analysis, slot_at: int) -> bool:
+    """Whether the entity stands on the same side of the shared verbs as the slot.
+
+    "Who must work closely with HWBs?" names the HWB after the verb; "Whom must
+    {body} work closely with?" wants the body before it: same words, other question.
+    """
+    agree = disagree = 0
+    for feature, position in phrasing.positions.items():
+        if feature in ORDER_NEUTRAL or feature not in user.positions:
+            continue
+        if (slot_at < position) == (at < user.positions[feature]):
+            agree += 1
+        else:
+            disagree += 1
+    return disagree <= agree
 
 
 def _find_mention(mentions: Sequence[Mention], used: set[int],

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kg.build.pipeline import build
-from kg.errors import FactError
+from kg.errors import FactError, ReasonerError
 from kg.paths import facts_dir
 
 FILE = "002_cm_ccgs_2022.trig"
@@ -82,3 +82,16 @@ def test_cli_reports_a_broken_build_without_a_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
     assert "icskg build: error:" in done.stderr and "countValue" in done.stderr
     assert not out.exists()
+
+
+def test_a_fact_that_contradicts_the_ontology_is_caught_by_hermit(tmp_path: Path,
+                                                                   built_dir: Path) -> None:
+    # Organisations and people are disjoint: typing NHS England as a person is inconsistent.
+    facts = broken_facts(tmp_path, 'icsd:nhs-england a ics:NationalNHSBody ;\n        rdfs:label',
+                         'icsd:nhs-england a ics:NationalNHSBody , prov:Person ;\n        rdfs:label')
+    out = tmp_path / "out"
+    shutil.copytree(built_dir, out)
+    before = (out / "kg.trig").read_bytes()
+    with pytest.raises(ReasonerError, match="inconsistent"):
+        build(out, None, facts_dir=facts, progress=lambda _: None)
+    assert (out / "kg.trig").read_bytes() == before
