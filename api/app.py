@@ -50,5 +50,5 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(SecurityHeaders)  # added last: outermost, so every response has them
     errors.install(app)
     for module in (health, ask, questions, sparql, pages, admin):
-        app.include_router(module.router)
+        app.include_router(module.router, responses=errors.COMMON_RESPONSES)
     return app

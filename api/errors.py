@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from http import HTTPStatus
+from typing import Any
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException
 
 from kg import errors as e
 
@@ -24,6 +29,33 @@ STATUS: list[tuple[type[e.IcskgError], int]] = [
     (e.BuildError, 500),
     (e.IcskgError, 500),
 ]
+
+
+class ErrorBody(BaseModel):
+    """The JSON body of every error response."""
+
+    error: str = Field(description="The kind of error, e.g. BadRequestError.")
+    message: str = Field(description="What was wrong with the request, and how to fix it.")
+
+
+_MEANINGS = {
+    400: "The request is malformed: the message says what and where.",
+    406: "No representation matches the Accept header.",
+    413: "The request body, query string or result is over the configured limit.",
+    415: "The request body's media type is not accepted.",
+    503: "The store is unavailable or the query ran past its time limit; retry later.",
+}
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` documenting these error statuses with :class:`ErrorBody`."""
+    return {status: {"model": ErrorBody, "description": _MEANINGS[status]}
+            for status in statuses}
+
+
+# Any route can answer these: the size limits apply to every request (api/middleware.py),
+# and any route that reads the graph can find the store unavailable.
+COMMON_RESPONSES = error_responses(413, 503)
 
 
 def status_for(error: e.IcskgError) -> int:
@@ -59,7 +91,22 @@ async def _invalid(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(body, status_code=422)
 
 
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+    """Errors raised by the framework itself (unknown route, wrong method, a body that is
+    not JSON): the same ``{"error", "message"}`` body as ours, not ``{"detail"}``."""
+    del request
+    assert isinstance(exc, HTTPException)
+    try:
+        phrase = HTTPStatus(exc.status_code).phrase
+    except ValueError:
+        phrase = "Http"
+    body = {"error": phrase.replace(" ", "").replace("-", "") + "Error",
+            "message": str(exc.detail)}
+    return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
+
+
 def install(app: FastAPI) -> None:
     """Register the handler that maps every :class:`IcskgError` to JSON and a status."""
     app.add_exception_handler(e.IcskgError, _handle)
     app.add_exception_handler(RequestValidationError, _invalid)
+    app.add_exception_handler(HTTPException, _http_error)

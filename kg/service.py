@@ -6,18 +6,19 @@ import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kg.errors import StoreUnavailableError
+from kg.qa import QAEngine
 from kg.settings import Settings
 from kg.store.base import Store
 from kg.store.factory import open_store
 
 if TYPE_CHECKING:
-    from kg.qa import QAEngine
     from kg.sparql.endpoint import SparqlEndpoint
 
 
 @dataclass
 class Service:
-    """Everything needed to answer: settings and the open store (plus the QA engine, later)."""
+    """Everything needed to answer: settings, the open store and the QA engine over it."""
 
     settings: Settings
     store: Store
@@ -28,9 +29,6 @@ class Service:
 
     @classmethod
     def open(cls, settings: Settings) -> Service:
-        from kg.errors import StoreUnavailableError
-        from kg.qa import QAEngine
-
         store = open_store(settings)
         try:
             qa: QAEngine | None = QAEngine.for_settings(store, settings)
@@ -42,8 +40,6 @@ class Service:
         """The question-answering engine over this store (blocking when not built yet)."""
         with self._qa_lock:
             if self.qa is None:
-                from kg.qa import QAEngine
-
                 self.qa = QAEngine.for_settings(self.store, self.settings)
             return self.qa
 

@@ -12,6 +12,7 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Depends, Query
 
 from api.deps import get_service
+from api.errors import error_responses
 from api.models import EXAMPLE_QUESTION, AnswerModel, AskRequest
 from kg.service import Service
 
@@ -34,14 +35,14 @@ async def _ask(service: Service, question: str, as_of: str | None) -> AnswerMode
 
 
 @router.post("/ask", response_model=AnswerModel, summary="Ask a question",
-             description=_DESCRIPTION)
+             description=_DESCRIPTION, responses=error_responses(400))
 async def ask_post(request: Annotated[AskRequest, Body()],
                    service: Annotated[Service, Depends(get_service)]) -> AnswerModel:
     return await _ask(service, request.question, request.as_of)
 
 
 @router.get("/ask", response_model=AnswerModel, summary="Ask a question (GET)",
-            description=_DESCRIPTION)
+            description=_DESCRIPTION, responses=error_responses(400))
 async def ask_get(
     service: Annotated[Service, Depends(get_service)],
     q: Annotated[str, Query(description="The question.", examples=[EXAMPLE_QUESTION])] = "",

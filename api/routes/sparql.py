@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, Response
 
 from api.deps import get_service, get_settings
-from api.errors import error_body, status_for
+from api.errors import error_body, error_responses, status_for
 from api.routes.pages import query_page
 from kg.errors import MethodNotAllowedError
 from kg.service import Service
@@ -46,9 +46,9 @@ async def _body(request: Request, limit: int) -> bytes:
 
 
 @router.get("/sparql", summary="SPARQL 1.1 query (GET)", description=_DESCRIPTION,
-            response_class=Response)
+            response_class=Response, responses=error_responses(400, 406))
 @router.post("/sparql", summary="SPARQL 1.1 query (POST)", description=_DESCRIPTION,
-             response_class=Response)
+             response_class=Response, responses=error_responses(400, 406, 415))
 async def sparql(request: Request, service: Annotated[Service, Depends(get_service)],
                  settings: Annotated[Settings, Depends(get_settings)]) -> Response:
     url_query: bytes = request.scope.get("query_string", b"")

@@ -1,4 +1,4 @@
-"""``icskg ask "question" [--as-of DATE] [--json] [--out DIR]``: a cited answer on the command line."""
+"""``icskg ask "question" [--as-of DATE] [--json] [--out DIR]``: a cited answer, from a shell."""
 
 from __future__ import annotations
 
@@ -57,15 +57,15 @@ def render(answer: Answer) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.service import Service  # noqa: PLC0415
+    from kg.service import Service
 
     settings = settings_from(args)
-    if not settings.endpoint_url and not settings.data_files:
-        if not (settings.build_dir / "kg.trig").is_file():
-            from kg.build.pipeline import build  # noqa: PLC0415
+    local = not settings.endpoint_url and not settings.data_files
+    if local and not (settings.build_dir / "kg.trig").is_file():
+        from kg.build.pipeline import build
 
-            progress(f"no built graph in {settings.build_dir}: building it first")
-            build(settings.build_dir, settings.corpus_dir)
+        progress(f"no built graph in {settings.build_dir}: building it first")
+        build(settings.build_dir, settings.corpus_dir)
     service = Service.open(settings)
     try:
         answer = service.answers().ask(args.question, args.as_of)

@@ -1,17 +1,60 @@
-"""``icskg bench``: (to be filled by its issue)."""
+"""``icskg bench``: England-scale synthetic graphs, embedded stores and HTTP side by side.
+
+Loopback only; every server it starts is stopped by its pid, also on errors
+and Ctrl-C. ``--quick`` is the CI variant: one tiny graph, short bursts.
+"""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
+
+from kg.cli.common import progress
+
+
+def _size(text: str) -> int:
+    factor = {"k": 1_000, "m": 1_000_000}.get(text[-1:].lower(), 1)
+    number = text[:-1] if factor > 1 else text
+    try:
+        value = int(float(number) * factor)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 10k, 100k, 1m)") from exc
+    if value < 1_000:
+        raise argparse.ArgumentTypeError(f"size {text!r} is below 1k triples")
+    return value
 
 
 def register(subparsers: Any) -> None:
-    p = subparsers.add_parser("bench", help="(not yet available)")
+    p = subparsers.add_parser(
+        "bench", help="benchmark England-scale graphs against rdflib-endpoint and Oxigraph")
+    p.add_argument("--quick", action="store_true",
+                   help="CI variant: one ~10k graph, tiny bursts (a few seconds)")
+    p.add_argument("--json", type=Path, metavar="FILE", help="also write the report as JSON")
+    p.add_argument("--sizes", type=_size, nargs="+", metavar="N",
+                   help="graph sizes for the store measurements (default 10k 100k 1m)")
+    p.add_argument("--http-size", type=_size, metavar="N",
+                   help="graph size for the HTTP comparison (default 100k)")
+    p.add_argument("--no-http", action="store_true", help="skip the HTTP comparison")
+    p.add_argument("--workdir", type=Path, help="keep generated data and server logs here")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    del args
-    print("not yet available")
-    return 2
+    from dataclasses import replace
+
+    from kg.bench.runner import full_config, quick_config
+    from kg.bench.runner import run as run_bench
+
+    config = quick_config() if args.quick else full_config()
+    if args.sizes:
+        config = replace(config, sizes=tuple(sorted(args.sizes)))
+    if args.http_size:
+        config = replace(config, http_size=args.http_size)
+    if args.no_http:
+        config = replace(config, http_size=None)
+    if args.workdir:
+        args.workdir.mkdir(parents=True, exist_ok=True)
+        config = replace(config, workdir=args.workdir)
+    print(run_bench(config, args.json, progress))
+    return 0

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from kg.qa.dates import DateMention, find_dates
 from kg.qa.lexicon import CONCEPTS, STOPWORDS
 from kg.qa.linking import EntityIndex, Mention
-from kg.qa.text import Normaliser, Token, words
+from kg.qa.text import Token, words
 
 SLOT_MARK = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 SLOT_WORD = re.compile(r"qqslot(\d+)qq\Z")
@@ -40,6 +40,7 @@ class Analysis:
     features: Mapping[str, float]  # concept or stem -> 1.0, or less inside an entity name
     numbers: tuple[int, ...]
     positions: Mapping[str, int]  # feature -> index of the first word saying it
+    spans: Mapping[str, range]  # feature -> the words that first say it
     slot_positions: tuple[int, ...]  # index of each slot's placeholder, as ``slots``
 
 
@@ -74,12 +75,13 @@ class Analyser:
         tokens = tuple(self._correct(t) for t in self.normaliser.tokens(marked))
         blocked = frozenset(i for i, t in enumerate(tokens) if _is_placeholder(t.surface))
         mentions = tuple(self.index.link(tokens, blocked))
-        features, positions = self._features(tokens, mentions)
+        features, spans = self._features(tokens, mentions)
+        positions = {f: span.start for f, span in spans.items()}
         numbers = tuple(n for n in (_number(t.stem) or _number(t.surface) for t in tokens)
                         if n is not None)
         slot_positions = tuple(i for i, t in enumerate(tokens) if SLOT_WORD.match(t.surface))
         return Analysis(text, tokens, mentions, dates, slots, features, numbers, positions,
-                        slot_positions)
+                        spans, slot_positions)
 
     def _correct(self, token: Token) -> Token:
         surface = token.surface
@@ -93,16 +95,16 @@ class Analyser:
         return Token(hit[0], self.normaliser.stem(hit[0]), token.start)
 
     def _features(self, tokens: tuple[Token, ...], mentions: tuple[Mention, ...]
-                  ) -> tuple[dict[str, float], dict[str, int]]:
+                  ) -> tuple[dict[str, float], dict[str, range]]:
         inside = {i for m in mentions if not m.weak for i in range(m.start, m.end)}
         features: dict[str, float] = {}
-        positions: dict[str, int] = {}
+        spans: dict[str, range] = {}
 
-        def add(name: str, span: range) -> None:
-            weight = INSIDE_NAME if all(i in inside for i in span) else 1.0
+        def add(name: str, span: range, share: float = 1.0) -> None:
+            weight = share * (INSIDE_NAME if all(i in inside for i in span) else 1.0)
             if weight > 0:
                 features[name] = max(features.get(name, 0.0), weight)
-                positions.setdefault(name, span.start)
+                spans.setdefault(name, span)
 
         i = 0
         while i < len(tokens):
@@ -111,15 +113,16 @@ class Analyser:
                 continue
             size, concepts = self._phrase_at(tokens, i)
             if concepts:
+                # A word with several senses ("create": form or produce) counts once in all.
                 for concept in concepts:
-                    add(f"~{concept}", range(i, i + size))
+                    add(f"~{concept}", range(i, i + size), 1.0 / len(concepts))
                 i += size
                 continue
             surface = tokens[i].surface
             if surface not in STOPWORDS and (len(surface) > 1 or surface.isdigit()):
                 add(tokens[i].stem, range(i, i + 1))
             i += 1
-        return features, positions
+        return features, spans
 
     def _phrase_at(self, tokens: tuple[Token, ...], i: int) -> tuple[int, frozenset[str]]:
         for size in range(min(self._longest, len(tokens) - i), 0, -1):

@@ -61,7 +61,8 @@ def _period(precision: str, match: re.Match[str]) -> tuple[dt.date, dt.date] | N
         month = int(match["mnum"]) if "mnum" in match.groupdict() and match["mnum"] \
             else MONTHS[match["month"].lower().rstrip(".")]
         if precision == "month":
-            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+            last = calendar.monthrange(year, month)[1]
+            return dt.date(year, month, 1), dt.date(year, month, last)
         day = dt.date(year, month, int(match["day"]))
         return day, day
     except ValueError:

@@ -6,7 +6,6 @@ the catalogue), then read-only, so one engine serves concurrent requests.
 
 from __future__ import annotations
 
-
 import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -16,12 +15,12 @@ from kg.catalogue import (
     CatalogueQuestion,
     ParamType,
     QuestionRun,
+    convert,
     execute_question,
     load_catalogue,
     render_answer,
     sources_for,
 )
-from kg.catalogue import convert
 from kg.catalogue.prefixes import as_iri
 from kg.errors import BadRequestError, ParameterError, PayloadTooLargeError
 from kg.qa.analysis import Analyser

@@ -31,7 +31,8 @@ OOV_WEIGHT = 3.0  # a word no catalogue question uses
 REQUIRED_MISSING = 0.55  # factor when a required slot stays empty
 WEAK_SLOT = 0.5  # credit of a weak name ("aims") in an unconstrained slot
 ORDER_MISMATCH = 0.6  # credit of a slot filled from the other side of the verb
-W_NUMBER = 1.5  # an integer slot filled by a number
+W_NUMBER = 2.5  # an integer slot filled by a number (or the year of a date)
+GENERIC_SLOT = 0.9  # an integer slot filled by a number
 MIN_COVER = 0.6  # factor when none of the question's own words is explained
 # Concepts that say nothing about which side of the verb an entity stands on.
 ORDER_NEUTRAL = frozenset({"~WHO", "~WHEN", "~WHERE", "~WHY", "~HOWMANY", "~DEFINE", "~MUST"})
@@ -126,9 +127,9 @@ class IntentModel:
                 question: CatalogueQuestion) -> tuple[float, tuple[SlotFill, ...]]:
         """The weighted Dice overlap of a question and one phrasing, with the slots it fills."""
         tally = _Tally()
-        self._words(user, phrasing, tally)
         self._entities(user, phrasing, tally)
         self._slots(user, phrasing, question, tally)
+        self._words(user, phrasing, tally)
         self._numbers(user, phrasing, question, tally)
         self._dates(user, phrasing, question, tally)
         for index, mention in enumerate(user.mentions):
@@ -146,7 +147,13 @@ class IntentModel:
         return min(1.0, score), tuple(tally.fills)
 
     def _words(self, user: Analysis, phrasing: Analysis, tally: _Tally) -> None:
+        # Words of a weak name that filled a slot ("work closely with" as the action)
+        # are explained by the slot.
+        filled = {i for f in tally.fills if f.mention is not None and f.mention.weak
+                  for i in range(f.mention.start, f.mention.end)}
         for feature, strength in user.features.items():
+            if all(i in filled for i in user.spans[feature]):
+                continue
             weight = self.weight(feature)
             tally.user += weight * strength
             tally.words_user += weight * strength
@@ -173,6 +180,9 @@ class IntentModel:
                 tally.used.add(found[0])
                 tally.matched += weight * share
                 tally.user += weight
+                # A named entity the phrasing names too is the question's own content.
+                tally.words_matched += weight * share
+                tally.words_user += weight
 
     def _slots(self, user: Analysis, phrasing: Analysis, question: CatalogueQuestion,
                tally: _Tally) -> None:
@@ -191,7 +201,9 @@ class IntentModel:
             index, candidate = found
             # A weak name ("aims", "go-live") in an unconstrained slot is a poor filler.
             credit = WEAK_SLOT if candidate.entity.weak and not wanted else 1.0
-            credit *= candidate.score
+            # A slot taking a weak name (an action) is more generic than a phrasing
+            # that says the action in words: prefer the specific question.
+            credit *= candidate.score * (GENERIC_SLOT if candidate.entity.weak else 1.0)
             position = phrasing.slot_positions[phrasing.slots.index(name)]
             if not _same_side(user, user.mentions[index].start, phrasing, position):
                 credit *= ORDER_MISMATCH
@@ -200,6 +212,7 @@ class IntentModel:
             tally.user += W_SLOT
             tally.phrasing += W_SLOT
             tally.fills.append(SlotFill(parameter, user.mentions[index], candidate))
+        tally.matched -= W_SLOT * (1.0 - ORDER_MISMATCH) * _inversions(tally.fills)
 
     def _numbers(self, user: Analysis, phrasing: Analysis, question: CatalogueQuestion,
                  tally: _Tally) -> None:
@@ -222,8 +235,9 @@ class IntentModel:
 
     def _dates(self, user: Analysis, phrasing: Analysis, question: CatalogueQuestion,
                tally: _Tally) -> None:
-        date_slots = [p for p in (question.parameter(n) for n in dict.fromkeys(phrasing.slots))
-                      if p is not None and p.type is ParamType.DATE]
+        # Any date parameter of the question takes the date, whether this phrasing shows
+        # its slot or not ("How many STPs were formed?" has an as-of date too).
+        date_slots = [p for p in question.parameters if p.type is ParamType.DATE]
         if tally.date_used:
             return
         if user.dates:
@@ -235,8 +249,14 @@ class IntentModel:
         if user.dates and date_slots:
             tally.fills.append(SlotFill(date_slots[0], date=user.dates[0]))
         for parameter in date_slots:
-            if parameter.required and not user.dates:
+            if parameter.required and not user.dates and parameter.name in phrasing.slots:
                 tally.missing_required = True
+
+
+def _inversions(fills: Sequence[SlotFill]) -> int:
+    """Pairs of slots filled in the opposite order to the phrasing's ({action} {object})."""
+    starts = [f.mention.start for f in fills if f.mention is not None]
+    return sum(1 for i, a in enumerate(starts) for b in starts[i + 1:] if a > b)
 
 
 def _same_side(user: Analysis, at: int, phrasing: Analysis, slot_at: int) -> bool:
@@ -265,6 +285,11 @@ def _find_mention(mentions: Sequence[Mention], used: set[int],
         if index in used:
             continue
         candidate = next((c for c in mention.candidates if accept(c)), None)
-        if candidate is not None and (best is None or candidate.score > best[1].score):
+        if candidate is not None and (best is None or _strength(candidate) > _strength(best[1])):
             best = (index, candidate)
     return best
+
+
+def _strength(candidate: Candidate) -> tuple[bool, float]:
+    # A named thing fills a slot before a weak name ("have regard to") does.
+    return (not candidate.entity.weak, candidate.score)

@@ -35,7 +35,7 @@ CONCEPTS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType({
              "bound to", "mandated", "compelled", "legally required", "responsibilities"),
     "REGARD": ("have regard to", "regard", "take into account", "take account of",
                "consider", "heed", "pay attention to", "be mindful of", "mindful", "factor in",
-               "bear in mind", "give weight to", "take note of", "account for"),
+               "bear in mind", "give weight to", "take note of", "account for", "into account"),
     "ACCOUNTABLE": ("accountable", "accountability", "answerable", "answer for",
                     "responsible for", "responsibility for", "liable", "in charge of"),
     "AGREE": ("agree", "agrees", "approve", "approval", "sign off", "signs off", "ratify",
@@ -117,7 +117,8 @@ CONCEPTS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType({
              "footprints", "neighbourhood", "neighbourhoods", "neighborhood"),
     "POPULATION": ("population", "populations", "resident", "residents", "inhabitant",
                    "inhabitants", "people served", "serve", "serves", "cover", "covers",
-                   "size", "how big", "patients", "patient"),
+                   "size", "how big", "patients", "patient", "look after", "looks after",
+                   "care for", "cares for"),
     "AIM": ("aim", "aims", "goal", "goals", "objective", "objectives", "ambition",
             "ambitions", "target", "targets", "intend", "intention", "hope", "want to achieve",
             "priority", "priorities", "strive"),
@@ -140,9 +141,11 @@ CONCEPTS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType({
     "LARGE": ("large", "big", "largest", "biggest", "size", "ranking", "rank", "ranked"),
     "SECOND": ("second", "2nd", "runner up", "next largest", "number two"),
     "EXIST": ("exist", "existed", "existing", "there be", "in existence", "around",
-              "operating", "in operation", "active"),
+              "operating", "in operation", "active", "operate", "operates", "operate in",
+              "work in", "works in", "working in", "active in", "present in"),
     "DEVOLVE": ("devolve", "devolved", "devolution", "devolved area", "devolved areas"),
-    "ANNOUNCE": ("announce", "announced", "announcement", "named", "designate",
+    "ANNOUNCE": ("announce", "announced", "announcement", "named", "designate", "go-ahead",
+                 "go ahead", "given the go-ahead", "got the go-ahead", "green light",
                  "designated", "select", "selected", "chosen", "identified", "unveil",
                  "unveiled", "declared", "reveal", "revealed", "confirmed", "picked out"),
     "BECOME": ("become", "became", "turn into", "turned into", "convert", "converted",
@@ -166,13 +169,17 @@ CONCEPTS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType({
 })
 
 # Words that carry no intent. Wh-words are concepts above, never stopwords.
-STOPWORDS = frozenset("""
-a an the of to for in on at by with from into onto about as and or but nor so than then
-be do have it its it's this that these those there their them they he she his her him
-i me my we our us you your yours please tell show list give name names let know
-can could would will may might also just only ever really actually exactly currently
-any some all each every one ones other such very much more most many few what which
-is are was were been being am does did done has had having
-kindly want wondering curious need find out info information details detail
-thing things stuff ok okay hi hello hey thanks thank
-""".split())
+STOPWORDS = frozenset((
+    "a", "an", "the", "of", "to", "for", "in", "on", "at", "by", "with", "from", "into",
+    "onto", "about", "as", "and", "or", "but", "nor", "so", "than", "then", "be", "do",
+    "have", "it", "its", "it's", "this", "that", "these", "those", "there", "their", "them",
+    "they", "he", "she", "his", "her", "him", "i", "me", "my", "we", "our", "us", "you",
+    "your", "yours", "please", "tell", "show", "list", "give", "name", "names", "let",
+    "know", "can", "could", "would", "will", "may", "might", "also", "just", "only", "ever",
+    "really", "actually", "exactly", "currently", "any", "some", "all", "each", "every",
+    "one", "ones", "other", "such", "very", "much", "more", "most", "many", "few", "what",
+    "which", "is", "are", "was", "were", "been", "being", "am", "does", "did", "done",
+    "has", "had", "having", "kindly", "want", "wondering", "curious", "need", "find", "out",
+    "info", "information", "details", "detail", "thing", "things", "stuff", "ok", "okay",
+    "hi", "hello", "hey", "thanks", "thank",
+))

@@ -100,7 +100,7 @@ class EntityIndex:
         return keys
 
     def link(self, tokens: Sequence[Token], blocked: frozenset[int] = frozenset()) -> list[Mention]:
-        """The entity mentions among ``tokens``, in order; ``blocked`` words are never part of one."""
+        """The entity mentions among ``tokens``, in order; ``blocked`` words are in none."""
         exact = self._find(tokens, blocked, fuzzy=False)
         chosen = _settle(exact, frozenset())
         # Typo-tolerant matches only fill the gaps the exact ones leave.
@@ -123,7 +123,7 @@ class EntityIndex:
     def _lookup(self, tokens: Sequence[Token], start: int, end: int, *,
                 fuzzy: bool) -> Mention | None:
         span = tokens[start:end]
-        if span[0].surface in STOPWORDS or span[-1].surface in STOPWORDS:
+        if fuzzy and (span[0].surface in STOPWORDS or span[-1].surface in STOPWORDS):
             return None
         key = " ".join(t.stem for t in span)
         text = " ".join(t.surface for t in span)

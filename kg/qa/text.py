@@ -115,5 +115,5 @@ class Normaliser:
         return [Token(w, self.stem(w), i) for i, w in enumerate(words(text))]
 
     def key(self, text: str) -> str:
-        """A matching key: the stems joined by spaces ("Integrated Care Boards" -> "integr care board")."""
+        """A matching key: the stems joined ("Integrated Care Boards": "integr care board")."""
         return " ".join(t.stem for t in self.tokens(text))

@@ -41,11 +41,10 @@ def _shown(term: Term) -> str:
         return shorten(term.value)
     if term.datatype and term.datatype.rsplit("#", 1)[-1] in NUMERIC:
         try:
-            return str(Decimal(term.value).normalize().to_integral_value()
-                       if Decimal(term.value) == Decimal(term.value).to_integral_value()
-                       else Decimal(term.value).normalize())
+            number = Decimal(term.value)
         except InvalidOperation:
             return term.value
+        return str(int(number)) if number == number.to_integral_value() else str(number)
     return term.value
 
 

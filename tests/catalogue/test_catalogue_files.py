@@ -30,7 +30,8 @@ def test_every_foundation_question_is_covered(catalogue: Catalogue) -> None:
 def test_query_parses_in_pyoxigraph_and_rdflib(question: CatalogueQuestion) -> None:
     prepareQuery(question.sparql)
     empty = ox.Store()
-    bindings = {ox.Variable(p.name): ox.Literal("x") for p in question.parameters}
+    bindings: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+        ox.Variable(p.name): ox.Literal("x") for p in question.parameters}
     result = empty.query(question.sparql, substitutions=bindings)
     assert isinstance(result, ox.QuerySolutions)
 

@@ -63,7 +63,8 @@ def test_good_header_parses() -> None:
     (("# covers: 1, 3", "# covers: one"), "covers: 'one' is not a question number"),
     (("SELECT ?body ?asOf ?x ?g ?doc WHERE { ?x ?p ?body FILTER(?asOf) }", ""), "no SPARQL query"),
     (("# alt: What", "#alt What"), "header lines must read '# key: value'"),
-    (("FILTER(?asOf)", ""), "param 'asOf' is not used as ?asOf"),
+    (("?body ?asOf ?x ?g ?doc WHERE { ?x ?p ?body FILTER(?asOf) }", "?body ?x ?g ?doc WHERE { ?x ?p ?body }"),
+     "param 'asOf' is not used as ?asOf"),
 ])
 def test_bad_header_is_rejected(change: tuple[str, str], message: str) -> None:
     old, new = change
@@ -92,7 +93,9 @@ def test_load_catalogue_names_the_bad_file(tmp_path: Path) -> None:
 def test_load_catalogue_of_a_folder(tmp_path: Path) -> None:
     (tmp_path / "sample.rq").write_text(GOOD, encoding="utf-8")
     assert load_catalogue(tmp_path).ids == ("sample",)
+    empty = tmp_path / "empty"
+    empty.mkdir()
     with pytest.raises(CatalogueError, match="no catalogue folder"):
         load_catalogue(tmp_path / "missing")
     with pytest.raises(CatalogueError, match=r"no \*\.rq files"):
-        load_catalogue(tmp_path / "empty") if (tmp_path / "empty").mkdir() is None else None
+        load_catalogue(empty)

@@ -110,3 +110,12 @@ def test_no_request_opens_a_file_it_names(client: TestClient, canary: Path,
     for url, params, status, text in responses:
         assert SECRET not in text, (url, params)
         assert status < 500, (url, params, status, text[:300])
+
+
+def test_the_watch_sees_a_real_open(canary: Path, watch: FileWatch) -> None:
+    watch.active = True
+    try:
+        assert SECRET in canary.read_text(encoding="utf-8")
+    finally:
+        watch.active = False
+    assert str(canary) in watch.paths

@@ -1,0 +1,156 @@
+"""HTTP throughput side by side: our /sparql and /ask, rdflib-endpoint, Oxigraph, hello.
+
+All servers run at once on the server core(s), idle but for the one under
+load; the load generator runs on the other core. Targets are measured in
+interleaved rounds (A B C D E, A B C D E, ...) so drift on a noisy machine
+spreads over all of them, and each figure is the median over rounds.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from kg.bench import cpu, mixes
+from kg.bench.generator import Generated
+from kg.bench.procs import spawn, split_cores, stop
+from kg.bench.servers import Server, load_oxigraph, start_oxigraph, start_python, wait_ready
+from kg.store.embedded import EmbeddedStore
+
+
+@dataclass(frozen=True)
+class HttpSettings:
+    concurrency: int
+    warmup_s: float
+    duration_s: float
+    rounds: int
+    start_timeout_s: float = 120.0
+    check_timeout_s: float = 30.0
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str  # what the table calls it
+    server: str  # which running server
+    mix: Path
+
+
+@dataclass
+class TargetResult:
+    name: str
+    rounds: list[dict[str, object]] = field(default_factory=list)
+
+    def median(self, key: str) -> float:
+        return statistics.median(float(r[key]) for r in self.rounds)  # type: ignore[arg-type]
+
+
+@dataclass
+class HttpResult:
+    triples: int
+    server_cores: list[int]
+    client_cores: list[int]
+    concurrency: int
+    duration_s: float
+    oxigraph_load_s: float = 0.0
+    targets: dict[str, TargetResult] = field(default_factory=dict)
+    checks: list[str] = field(default_factory=list)
+
+
+def _targets(m: mixes.Mixes, work: Path) -> list[Target]:
+    return [
+        Target("icskg /sparql", "icskg", mixes.write(mixes.sparql_requests(m, "/sparql"),
+                                                      work / "mix-sparql.json")),
+        Target("icskg /ask", "icskg", mixes.write(mixes.ask_requests(m), work / "mix-ask.json")),
+        Target("rdflib-endpoint", "rdflib-endpoint",
+               mixes.write(mixes.sparql_requests(m, "/sparql"), work / "mix-rdflib.json")),
+        Target("oxigraph server", "oxigraph",
+               mixes.write(mixes.sparql_requests(m, "/query"), work / "mix-oxigraph.json")),
+        Target("hello route", "hello", mixes.write(mixes.hello_requests(), work / "mix-hello.json")),
+    ]
+
+
+def _rows(server: Server, path: str, query: str, timeout: float) -> str:
+    try:
+        response = httpx.get(server.base + path, params={"query": query}, timeout=timeout,
+                             headers={"Accept": mixes.SPARQL_JSON})
+    except httpx.TimeoutException:
+        return "timeout"
+    if response.status_code != 200:
+        return f"HTTP {response.status_code}"
+    return str(len(response.json()["results"]["bindings"]))
+
+
+def check_answers(servers: dict[str, Server], m: mixes.Mixes, timeout: float) -> list[str]:
+    """Same rows from every SPARQL server, and an answer from /ask, before any timing."""
+    notes = []
+    paths = {"icskg": "/sparql", "rdflib-endpoint": "/sparql", "oxigraph": "/query"}
+    for qid, query in m.queries:
+        rows = {name: _rows(servers[name], path, query, timeout) for name, path in paths.items()}
+        if len(set(rows.values())) != 1:
+            notes.append(f"{qid}: rows differ {rows}")
+    for question in m.questions:
+        response = httpx.post(servers["icskg"].base + "/ask", json={"question": question},
+                              timeout=timeout)
+        answered = response.status_code == 200 and response.json().get("answered")
+        if not answered:
+            notes.append(f"/ask {question!r}: HTTP {response.status_code}, not answered")
+    return notes
+
+
+def _burst(target: Target, server: Server, client: frozenset[int],
+           s: HttpSettings) -> dict[str, object]:
+    argv = [sys.executable, "-m", "kg.bench.loadgen", "--port", str(server.port),
+            "--mix", str(target.mix), "--concurrency", str(s.concurrency),
+            "--warmup", str(s.warmup_s), "--duration", str(s.duration_s)]
+    before = cpu.snapshot()
+    proc = spawn(argv, core_set=client, capture=True)
+    try:
+        out, _ = proc.communicate(timeout=s.warmup_s + s.duration_s + 60)
+    finally:
+        stop(proc)
+    result: dict[str, object] = json.loads(out)
+    result["core_busy"] = {str(k): round(v, 3) for k, v in
+                           cpu.busy(before, cpu.snapshot()).items()}
+    return result
+
+
+def _start(data: Generated, work: Path, cores: frozenset[int], stack: ExitStack,
+           s: HttpSettings) -> tuple[dict[str, Server], float]:
+    location = work / "oxigraph-store"
+    ox_load = load_oxigraph(data.path, location, s.start_timeout_s)
+    servers = {}
+    for kind in ("icskg", "rdflib-endpoint", "hello"):
+        server = start_python(kind, data.path, cores, work)
+        stack.callback(server.stop)
+        servers[kind] = server
+    server = start_oxigraph(location, cores, work)
+    stack.callback(server.stop)
+    servers["oxigraph"] = server
+    for server in servers.values():
+        wait_ready(server, s.start_timeout_s)
+    return servers, ox_load
+
+
+def run_http(data: Generated, work: Path, s: HttpSettings) -> HttpResult:
+    """Start every server, check they agree, run the interleaved rounds, stop them all."""
+    server_cores, client_cores = split_cores()
+    m = mixes.build_mixes(EmbeddedStore.from_files([data.path]), data)
+    targets = _targets(m, work)
+    result = HttpResult(data.triples, sorted(server_cores), sorted(client_cores),
+                        s.concurrency, s.duration_s)
+    with ExitStack() as stack:
+        servers, result.oxigraph_load_s = _start(data, work, server_cores, stack, s)
+        # The first /sparql request also starts our worker pool: keep it out of the timings.
+        result.checks = check_answers(servers, m, s.check_timeout_s)
+        for _ in range(s.rounds):
+            for target in targets:
+                burst = _burst(target, servers[target.server], client_cores, s)
+                result.targets.setdefault(target.name, TargetResult(target.name)).rounds.append(
+                    burst)
+    return result
