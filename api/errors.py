@@ -105,8 +105,17 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
 
 
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    """A bug: the client gets a JSON 500 without details; the server log keeps the traceback."""
+    del request, exc
+    return JSONResponse({"error": "InternalError",
+                         "message": "an unexpected error occurred; it has been logged"},
+                        status_code=500)
+
+
 def install(app: FastAPI) -> None:
     """Register the handler that maps every :class:`IcskgError` to JSON and a status."""
     app.add_exception_handler(e.IcskgError, _handle)
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(Exception, _unexpected)

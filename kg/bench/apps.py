@@ -32,7 +32,7 @@ def icskg_app(data: Path) -> FastAPI:
     from api.app import create_app
     from kg.settings import Settings
 
-    return create_app(Settings(data_files=[data], cors_origins=[]))
+    return create_app(Settings.model_validate({"data_files": [data], "cors_origins": []}))
 
 
 def rdflib_endpoint_app(data: Path) -> FastAPI:

@@ -131,7 +131,7 @@ def system_edition(shape: SystemShape, ed: Edition, last: bool) -> Iterator[Pass
         ("GPPractice", "gp-practices", shape.practices),
         ("NHSTrust", "trusts", shape.trusts),
         ("UnitaryOrCountyCouncil", "councils", shape.councils)))
-    for s, p, o in list(figures.triples):
+    for s, p, _ in list(figures.triples):
         if p == "ics:countOf":
             figures.add(s, "ics:countIn", n.ics)
     yield figures

@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import IO
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.compare import to_canonical_graph
 from rdflib.namespace import RDFS
 
 from kg.bench import england
 from kg.bench.duties import national_edition, system_edition
 from kg.bench.patterns import Document, Passage, matters
 from kg.bench.structure import system_structure
-from kg.bench.trig import Entailment, Inferred, Triple, TrigWriter, plain, short, text
+from kg.bench.trig import Entailment, Inferred, TrigWriter, Triple, plain, short, text
 from kg.build.facts import FactBase, load_facts
 from kg.build.kinds import KIND, kinds_graph
 from kg.build.reason import close
@@ -93,7 +94,8 @@ class Emitter:
 
     def _document(self, source: str, doc: Document) -> None:
         for p, o in (("rdf:type", "ics:SourceDocument"), ("rdfs:label", text(doc.title)),
-                     ("dcterms:title", text(doc.title)), ("dcterms:publisher", plain(doc.publisher)),
+                     ("dcterms:title", text(doc.title)),
+                     ("dcterms:publisher", plain(doc.publisher)),
                      ("dcterms:date", plain(doc.date)), ("ics:documentKind", plain("synthetic")),
                      ("ics:fileName", plain(f"{doc.slug}.txt"))):
             self.provenance.append((source, p, o))
@@ -124,7 +126,8 @@ class Fixed:
 
     @classmethod
     def load(cls) -> Fixed:
-        tbox = load_ontology().merged()
+        # Canonical blank-node labels (OWL lists, disjointness axioms) keep the file stable.
+        tbox = to_canonical_graph(load_ontology().merged())
         facts = load_facts(facts_dir())
         data = Graph()
         for triple in (*facts.union(), *facts.provenance):
@@ -132,9 +135,10 @@ class Fixed:
         return cls(tbox, Entailment.from_tbox(tbox), facts, close(tbox, data))
 
     def write(self, writer: TrigWriter) -> None:
-        writer.graph(short(str(ONTOLOGY_GRAPH)), _n3(self.tbox))
+        # Sorted: rdflib's iteration order varies between runs, the file must not.
+        writer.graph(short(str(ONTOLOGY_GRAPH)), sorted(_n3(self.tbox)))
         for name, graph in sorted(self.facts.graphs.items()):
-            writer.graph(short(str(name)), _n3(graph))
+            writer.graph(short(str(name)), sorted(_n3(graph)))
 
     def vocabulary(self, generated_kinds: set[str]) -> Graph:
         mentions = Graph()
@@ -159,10 +163,10 @@ def _passages(plan: england.Plan) -> Iterator[Passage]:
 
 def _finish(emitter: Emitter, fixed: Fixed) -> None:
     writer = emitter.writer
-    provenance = [*_n3(fixed.facts.provenance), *emitter.provenance]
+    provenance = [*sorted(_n3(fixed.facts.provenance)), *emitter.provenance]
     writer.graph(short(str(PROVENANCE_GRAPH)), provenance)
     vocabulary = fixed.vocabulary(emitter.kinds)
-    writer.graph(VOCABULARY_GRAPH, _n3(vocabulary))
+    writer.graph(VOCABULARY_GRAPH, sorted(_n3(vocabulary)))
     inferred = emitter.inferred.closed() | set(_n3(fixed.inferred))
     writer.graph(short(str(INFERRED_GRAPH)), sorted(inferred))
 

@@ -18,6 +18,7 @@ import statistics
 import sys
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 HOST = "127.0.0.1"
@@ -88,6 +89,7 @@ class Client(asyncio.Protocol):
             self.tally.errors += 1
 
     def connection_lost(self, exc: Exception | None) -> None:
+        del exc  # a lost connection is simply reopened by its loop
         if not self.closed.done():
             self.closed.set_result(None)
 
@@ -122,14 +124,18 @@ def _chunked(buffer: bytearray, pos: int, status: int) -> tuple[int, int] | None
             return status, pos
 
 
+def _same(client: Client) -> Client:
+    return client
+
+
 async def _connection(port: int, requests: list[bytes], offset: int, tally: Tally,
                       stop_at: float) -> None:
     loop = asyncio.get_running_loop()
     while time.perf_counter() < stop_at:
         closed: asyncio.Future[None] = loop.create_future()
+        client = Client(requests, offset, tally, closed)
         try:
-            transport, _ = await loop.create_connection(
-                lambda: Client(requests, offset, tally, closed), HOST, port)
+            transport, _ = await loop.create_connection(partial(_same, client), HOST, port)
         except OSError:
             tally.errors += tally.measuring
             await asyncio.sleep(0.05)

@@ -14,8 +14,8 @@ from pathlib import Path
 from kg.bench import report, table
 from kg.bench.generator import Fixed, Generated, generate
 from kg.bench.probe import Case
-from kg.bench.stores import StoreOption
 from kg.bench.storebench import ProbeResult, ProbeSettings, cases_for, run_probe, write_cases
+from kg.bench.stores import StoreOption
 from kg.bench.throughput import HttpResult, HttpSettings, run_http
 from kg.catalogue import load_catalogue
 
@@ -34,7 +34,7 @@ class BenchConfig:
 
 
 def quick_config() -> BenchConfig:
-    probe = ProbeSettings(cap_s=0.25, budget_s=0.0, reps=1, warmup=False, deadline_s=60)
+    probe = ProbeSettings(cap_s=0.25, budget_s=0.0, reps=1, warmup=False, deadline_s=120)
     return BenchConfig((10_000,), 10_000, tuple(StoreOption), probe, probe,
                        HttpSettings(concurrency=4, warmup_s=0.2, duration_s=0.5, rounds=1))
 
@@ -68,7 +68,8 @@ def _run(config: BenchConfig, work: Path, progress: Progress,
          ) -> tuple[list[report.SizeResult], HttpResult | None]:
     fixed, catalogue = Fixed.load(), load_catalogue()
     sizes, generated = [], {}
-    for target in sorted(set(config.sizes) | ({config.http_size} - {None})):  # type: ignore[arg-type]
+    wanted = set(config.sizes) | ({config.http_size} if config.http_size else set())
+    for target in sorted(wanted):
         data = generate(work / f"syn-{target}.trig", target, fixed)
         generated[target] = data
         progress(f"generated {data.triples:,} triples ({data.systems} systems, "

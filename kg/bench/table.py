@@ -18,16 +18,19 @@ def _fmt(value: float | None, spec: str = ".2f") -> str:
 
 
 def store_lines(sizes: list[SizeResult]) -> list[str]:
-    lines = ["Embedded stores (each option in its own process; catalogue = median over every",
-             "question and variant of its median latency, via kg.catalogue.run_question)",
+    lines = ["Embedded stores (each option in its own process; data MB = peak RSS minus the RSS",
+             "before loading; catalogue = median over every question and variant of its median",
+             "latency through kg.catalogue.run_question; t/o = runs stopped at the cap)",
              f"{'size':>9} {'triples':>9} {'build s':>8} {'option':<11} {'load s':>7} "
-             f"{'peak MB':>8} {'cat med ms':>10} {'cat p95 ms':>10} {'max ms':>9} {'t/o':>4}"]
+             f"{'peak MB':>8} {'data MB':>8} {'cat med ms':>10} {'cat p95 ms':>10} "
+             f"{'max ms':>9} {'t/o':>4}"]
     for s in sizes:
         for name, p in s.stores.items():
             slowest = max((c.median_ms for c in p.cases), default=0.0)
             timeouts = sum(c.timed_out for c in p.cases)
             lines.append(f"{s.target:>9,} {p.triples:>9,} {s.data.seconds:>8.2f} {name:<11} "
-                         f"{p.load_s:>7.2f} {p.peak_rss_mb:>8.0f} {catalogue_median(p):>10.2f} "
+                         f"{p.load_s:>7.2f} {p.peak_rss_mb:>8.0f} "
+                         f"{p.peak_rss_mb - p.baseline_rss_mb:>8.0f} {catalogue_median(p):>10.2f} "
                          f"{catalogue_p95(p):>10.2f} {slowest:>9.1f} {timeouts:>4}"
                          + (f"  ({p.note})" if p.note else ""))
     return lines
@@ -62,9 +65,9 @@ def slow_lines(sizes: list[SizeResult], option: str = "pyoxigraph", limit: float
 def http_lines(http: HttpResult | None) -> list[str]:
     if http is None:
         return []
+    rounds = max((len(t.rounds) for t in http.targets.values()), default=0)
     lines = ["", f"HTTP at {http.triples:,} triples, concurrency {http.concurrency}, "
-             f"{http.duration_s:g} s bursts, median of {len(next(iter(http.targets.values())).rounds)}"
-             " interleaved rounds",
+             f"{http.duration_s:g} s bursts, median of {rounds} interleaved rounds",
              f"cores: servers pinned to {http.server_cores}, load generator to {http.client_cores}"
              f"; oxigraph load {http.oxigraph_load_s:.2f} s",
              f"{'target':<17} {'req/s':>9} {'median ms':>10} {'p95 ms':>8} {'errors':>7} "

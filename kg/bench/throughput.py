@@ -71,7 +71,8 @@ def _targets(m: mixes.Mixes, work: Path) -> list[Target]:
                mixes.write(mixes.sparql_requests(m, "/sparql"), work / "mix-rdflib.json")),
         Target("oxigraph server", "oxigraph",
                mixes.write(mixes.sparql_requests(m, "/query"), work / "mix-oxigraph.json")),
-        Target("hello route", "hello", mixes.write(mixes.hello_requests(), work / "mix-hello.json")),
+        Target("hello route", "hello",
+               mixes.write(mixes.hello_requests(), work / "mix-hello.json")),
     ]
 
 

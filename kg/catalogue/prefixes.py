@@ -6,6 +6,8 @@ import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
+import pyoxigraph as ox
+
 from kg.namespaces import ICSD, PREFIXES
 
 KIND_NAMESPACE = f"{ICSD}kind/"
@@ -42,12 +44,21 @@ def as_iri(text: str) -> str | None:
     if stripped.startswith("<") and stripped.endswith(">"):
         stripped = stripped[1:-1]
     elif (expanded := expand(stripped)) is not None:
-        return expanded
+        return expanded if _parses(expanded) else None
     elif not stripped.lower().startswith(("http://", "https://", "urn:")):
         return None
     if _BAD_IRI_CHARS.search(stripped) or not _ABSOLUTE.match(stripped):
         return None
-    return stripped
+    return stripped if _parses(stripped) else None
+
+
+def _parses(iri: str) -> bool:
+    """The store's own IRI check (``http://[x/``, ``%zz``), so a bad one is not an IRI."""
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        return False
+    return True
 
 
 def unknown_prefix(text: str) -> str | None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from kg.qa.dates import DateMention, find_dates
+from kg.qa.entities import COMMON_WORD
 from kg.qa.lexicon import CONCEPTS, STOPWORDS
 from kg.qa.linking import EntityIndex, Mention
 from kg.qa.text import Token, words
@@ -26,6 +27,7 @@ DATE_WORD = "qqdateqq"
 INSIDE_NAME = 0.0
 TYPO_CUTOFF = 85.0
 MIN_TYPO_CHARS = 4
+COMMON_NAME = COMMON_WORD  # match score of a one-word everyday name
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,7 @@ class Analysis:
     positions: Mapping[str, int]  # feature -> index of the first word saying it
     spans: Mapping[str, range]  # feature -> the words that first say it
     slot_positions: tuple[int, ...]  # index of each slot's placeholder, as ``slots``
+    unknown_names: tuple[str, ...]  # capitalised words the graph does not know ("France")
 
 
 class Analyser:
@@ -74,14 +77,33 @@ class Analyser:
             marked = f"{marked[:date.start]} {DATE_WORD} {marked[date.end:]}"
         tokens = tuple(self._correct(t) for t in self.normaliser.tokens(marked))
         blocked = frozenset(i for i, t in enumerate(tokens) if _is_placeholder(t.surface))
-        mentions = tuple(self.index.link(tokens, blocked))
+        mentions = tuple(m for m in self.index.link(tokens, blocked)
+                         if not self._compound(tokens, m))
         features, spans = self._features(tokens, mentions)
         positions = {f: span.start for f, span in spans.items()}
         numbers = tuple(n for n in (_number(t.stem) or _number(t.surface) for t in tokens)
                         if n is not None)
         slot_positions = tuple(i for i, t in enumerate(tokens) if SLOT_WORD.match(t.surface))
         return Analysis(text, tokens, mentions, dates, slots, features, numbers, positions,
-                        spans, slot_positions)
+                        spans, slot_positions, self._unknown_names(marked))
+
+    def _unknown_names(self, text: str) -> tuple[str, ...]:
+        """Capitalised words (not opening a sentence) that no name, phrasing or lexicon has."""
+        found = []
+        for match in _CAPITALISED.finditer(text):
+            word = match.group().lower()
+            if word not in self._known_set and self._correct(
+                    Token(word, word, 0)).surface not in self._known_set:
+                found.append(word)
+        return tuple(found)
+
+    def _compound(self, tokens: tuple[Token, ...], mention: Mention) -> bool:
+        """An everyday name after an unknown word is part of something else ("solar system")."""
+        single = mention.end - mention.start == 1
+        if not single or mention.best.score > COMMON_NAME or mention.start == 0:
+            return False
+        before = tokens[mention.start - 1].surface
+        return before not in self._known_set and not _is_placeholder(before)
 
     def _correct(self, token: Token) -> Token:
         surface = token.surface
@@ -135,6 +157,7 @@ class Analyser:
         return 1, frozenset()
 
 
+_CAPITALISED = re.compile(r"(?<![.?!]\s)(?<!\A)\b[A-Z][a-z]{2,}\b")
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 _ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th)\Z")

@@ -35,6 +35,9 @@ from kg.settings import Settings
 from kg.store.base import Store
 
 SUGGESTIONS = 3
+ALTERNATIVES = 3  # other readings of a name tried when the best one has no answer
+RUNNERS_UP = 2  # catalogue questions tried after the best when it has no answer
+RUNNER_UP_GAP = 0.2  # ... if they score at most this much below it
 NOT_ANSWERABLE = ("I can't answer that from the knowledge graph of integrated care systems. "
                   "The questions it can answer that come closest are listed as suggestions.")
 
@@ -116,10 +119,63 @@ class QAEngine:
         if not ranking or sure < self.limits.threshold:
             return Answer(False, NOT_ANSWERABLE, None, (), None, (), sure,
                           self.suggestions(ranking))
-        best = ranking[0]
-        params, bound = self._parameters(best, as_of)
-        run = self._execute(best.question, params, bound)
-        return self._answer(run, bound, sure, ranking)
+        first = self._attempt(ranking[0], as_of)
+        if not first[0].result.rows:
+            # The best reading has no answer: a close runner-up that has one is the better
+            # guess ("What was X formed from?" reads as "what is X part of?" nearly as well).
+            for match in ranking[1:RUNNERS_UP + 1]:
+                if match.score < ranking[0].score - RUNNER_UP_GAP:
+                    break
+                attempt = self._attempt(match, as_of)
+                if attempt[0].result.rows:
+                    scaled = round(sure * match.score / ranking[0].score, 3)
+                    return self._answer(attempt[0], attempt[1], scaled,
+                                        [m for m in ranking if m is not match])
+        return self._answer(first[0], first[1], sure, ranking)
+
+    def _attempt(self, match: Match, as_of: str | None
+                 ) -> tuple[QuestionRun, dict[str, BoundValue]]:
+        params, bound = self._parameters(match, as_of)
+        run = self._execute(match.question, params, bound)
+        if not run.result.rows:
+            run = self._try_alternatives(match, params, bound) or run
+        return run, bound
+
+    def _try_alternatives(self, match: Match, params: dict[str, str],
+                          bound: dict[str, BoundValue]) -> QuestionRun | None:
+        """When the best reading of a name gives no rows, try its other readings.
+
+        "the Cheshire and Merseyside partnership" reads first as the ICS; if the ICS has
+        no mission recorded, the health and care partnership of the same name may.
+        """
+        for fill in match.fills:
+            if fill.mention is None or fill.candidate is None:
+                continue
+            name = fill.parameter.name
+            wanted = frozenset(fill.parameter.classes)
+            # Other readings of the same words, then the other things the question names.
+            taken = {f.mention.start for f in match.fills if f.mention is not None}
+            elsewhere = [m.best for m in match.mentions
+                         if m.start not in taken and not m.weak]
+            others = [c for c in (*fill.mention.candidates[1:ALTERNATIVES + 1], *elsewhere)
+                      if c.entity.stands_for != fill.candidate.entity.stands_for
+                      and (not wanted or c.entity.classes & wanted)]
+            for other in others:
+                trial = {**params, name: other.entity.iri}
+                try:
+                    run = execute_question(self.store, match.question, trial,
+                                           timeout=self.limits.query_timeout)
+                except ParameterError:
+                    continue
+                if run.result.rows:
+                    previous = bound[name]
+                    bound[name] = BoundValue(
+                        name, other.entity.iri, other.entity.label, previous.origin,
+                        previous.text,
+                        tuple(i for i in (previous.value, *previous.alternatives)
+                              if i != other.entity.iri))
+                    return run
+        return None
 
     def run(self, question_id: str, params: Mapping[str, str]) -> Answer:
         """Run one catalogue question with the given parameter values (text)."""

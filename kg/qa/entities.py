@@ -83,6 +83,7 @@ class Name:
     text: str
     entity: Entity
     quality: float  # 1.0 preferred label, 0.97 alternative label, 0.9 a shortened form
+    weak: bool = False  # an everyday word ("place") that names it only to fill a slot
 
 
 @dataclass
@@ -190,6 +191,12 @@ def names_of(entity: Entity, alts: Iterable[str], normaliser: Normaliser,
             # One everyday word ("council", "system") is weaker evidence than a full name.
             plain = " " not in key and not _is_acronym_or_proper(text)
             found[key] = Name(key, text, entity, quality * (COMMON_WORD if plain else 1.0))
+    # Everyday words that may not name it in general can still fill a slot that asks
+    # for its class ("neighbourhood" for a tier).
+    for text, quality in forms:
+        key = _trim(normaliser.key(text))
+        if key and key not in found and any(w not in STOPWORDS for w in words(text)):
+            found[key] = Name(key, text, entity, quality * COMMON_WORD, weak=True)
     if entity.role == "individual":
         for text, _, key in usable:
             shorter = _without_tail(key, generic)

@@ -15,8 +15,9 @@ France?" off "What is {entity}?".
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from kg.catalogue.model import Catalogue, CatalogueQuestion, Parameter, ParamType
 from kg.qa.analysis import Analyser, Analysis
@@ -32,7 +33,10 @@ REQUIRED_MISSING = 0.55  # factor when a required slot stays empty
 WEAK_SLOT = 0.5  # credit of a weak name ("aims") in an unconstrained slot
 ORDER_MISMATCH = 0.6  # credit of a slot filled from the other side of the verb
 W_NUMBER = 2.5  # an integer slot filled by a number (or the year of a date)
-GENERIC_SLOT = 0.9  # an integer slot filled by a number
+GENERIC_SLOT = 0.9
+UNFILLED_OPTIONAL = 0.4  # share of a slot a phrasing keeps when its default is used
+NO_CONTENT = 0.3  # factor when only question words are shared
+UNKNOWN_NAME = 0.5  # factor when an unknown name meets a slot left to its default
 MIN_COVER = 0.6  # factor when none of the question's own words is explained
 # Concepts that say nothing about which side of the verb an entity stands on.
 ORDER_NEUTRAL = frozenset({"~WHO", "~WHEN", "~WHERE", "~WHY", "~HOWMANY", "~DEFINE", "~MUST"})
@@ -65,6 +69,7 @@ class Match:
     score: float
     phrasing: str
     fills: tuple[SlotFill, ...] = ()
+    mentions: tuple[Mention, ...] = ()  # every entity the user question names
 
 
 @dataclass
@@ -74,6 +79,8 @@ class _Tally:
     phrasing: float = 0.0
     missing_required: bool = False
     date_used: bool = False
+    defaulted: bool = False  # an entity slot left to its default
+    neutral: float = 0.0  # matched weight of question words (who, when, must...)
     words_matched: float = 0.0
     words_user: float = 0.0
     used: set[int] = field(default_factory=set)
@@ -118,7 +125,7 @@ class IntentModel:
             for phrasing in self.phrasings[question.id]:
                 score, fills = self.compare(user, phrasing, question)
                 if best is None or score > best.score:
-                    best = Match(question, score, phrasing.text, fills)
+                    best = Match(question, score, phrasing.text, fills, user.mentions)
             if best is not None:
                 matches.append(best)
         return sorted(matches, key=lambda m: -m.score)
@@ -139,6 +146,10 @@ class IntentModel:
         score = 2.0 * tally.matched / denominator if denominator else 0.0
         if tally.missing_required:
             score *= REQUIRED_MISSING
+        if tally.matched - tally.neutral <= 0:
+            score *= NO_CONTENT  # only a question word in common ("what time is it?")
+        if user.unknown_names and tally.defaulted:
+            score *= UNKNOWN_NAME  # "the population of France": France is no body we know
         # Entities and dates alone do not make a question in scope: "what's the weather
         # in Liverpool today" names a place and a date, and nothing else it says fits.
         if tally.words_user > 0:
@@ -161,6 +172,8 @@ class IntentModel:
                 shared = weight * min(strength, phrasing.features[feature])
                 tally.matched += shared
                 tally.words_matched += shared
+                if feature in ORDER_NEUTRAL:
+                    tally.neutral += shared
         tally.phrasing += sum(self.weight(f) * s for f, s in phrasing.features.items())
 
     def _entities(self, user: Analysis, phrasing: Analysis, tally: _Tally) -> None:
@@ -169,12 +182,11 @@ class IntentModel:
             tally.phrasing += weight
             target = literal.best.entity
             found = _find_mention(user.mentions, tally.used,
-                                  lambda c, t=target: c.entity.stands_for == t.stands_for)
+                                  partial(_same_thing, target.stands_for))
             share = 1.0
             if found is None:
                 related = target.classes - GENERIC_CLASSES
-                found = _find_mention(user.mentions, tally.used,
-                                      lambda c, r=related: bool(c.entity.classes & r))
+                found = _find_mention(user.mentions, tally.used, partial(_member_of, related))
                 share = RELATED_ENTITY
             if found is not None:
                 tally.used.add(found[0])
@@ -191,20 +203,24 @@ class IntentModel:
             if parameter is None or parameter.type is not ParamType.ENTITY:
                 continue
             wanted = frozenset(parameter.classes)
-            found = _find_mention(user.mentions, tally.used,
-                                  lambda c, w=wanted: not w or bool(c.entity.classes & w))
+            position = phrasing.slot_positions[phrasing.slots.index(name)]
+            found = _find_mention(user.mentions, tally.used, partial(_fits, wanted),
+                                  partial(_same_side, user, phrasing=phrasing, slot_at=position))
             if found is None:
                 if parameter.required:
                     tally.phrasing += W_SLOT
                     tally.missing_required = True
+                else:
+                    # A default stands in, but a phrasing that is mostly slots says little.
+                    tally.phrasing += W_SLOT * UNFILLED_OPTIONAL
+                    tally.defaulted = True
                 continue
             index, candidate = found
             # A weak name ("aims", "go-live") in an unconstrained slot is a poor filler.
-            credit = WEAK_SLOT if candidate.entity.weak and not wanted else 1.0
+            credit = WEAK_SLOT if candidate.weak and not wanted else 1.0
             # A slot taking a weak name (an action) is more generic than a phrasing
             # that says the action in words: prefer the specific question.
-            credit *= candidate.score * (GENERIC_SLOT if candidate.entity.weak else 1.0)
-            position = phrasing.slot_positions[phrasing.slots.index(name)]
+            credit *= candidate.score * (GENERIC_SLOT if candidate.weak else 1.0)
             if not _same_side(user, user.mentions[index].start, phrasing, position):
                 credit *= ORDER_MISMATCH
             tally.used.add(index)
@@ -231,6 +247,9 @@ class IntentModel:
             tally.matched += W_NUMBER
             tally.user += W_NUMBER
             tally.phrasing += W_NUMBER
+            # A number the phrasing asks for is as telling as a word they share.
+            tally.words_matched += W_NUMBER
+            tally.words_user += W_NUMBER
             tally.fills.append(SlotFill(parameter, number=value))
 
     def _dates(self, user: Analysis, phrasing: Analysis, question: CatalogueQuestion,
@@ -259,6 +278,18 @@ def _inversions(fills: Sequence[SlotFill]) -> int:
     return sum(1 for i, a in enumerate(starts) for b in starts[i + 1:] if a > b)
 
 
+def _same_thing(stands_for: str, candidate: Candidate) -> bool:
+    return candidate.entity.stands_for == stands_for
+
+
+def _member_of(classes: frozenset[str], candidate: Candidate) -> bool:
+    return bool(candidate.entity.classes & classes)
+
+
+def _fits(classes: frozenset[str], candidate: Candidate) -> bool:
+    return not classes or bool(candidate.entity.classes & classes)
+
+
 def _same_side(user: Analysis, at: int, phrasing: Analysis, slot_at: int) -> bool:
     """Whether the entity stands on the same side of the shared verbs as the slot.
 
@@ -277,19 +308,26 @@ def _same_side(user: Analysis, at: int, phrasing: Analysis, slot_at: int) -> boo
 
 
 def _find_mention(mentions: Sequence[Mention], used: set[int],
-                  accept: object) -> tuple[int, Candidate] | None:
-    """The first unused mention with a candidate ``accept`` takes, and that candidate."""
-    assert callable(accept)
+                  accept: Callable[[Candidate], bool],
+                  side: Callable[[int], bool] | None = None) -> tuple[int, Candidate] | None:
+    """The best unused mention with a candidate ``accept`` takes, and that candidate.
+
+    Named things come before weak names, then mentions on the ``side`` a slot wants.
+    """
     best: tuple[int, Candidate] | None = None
+    best_key: tuple[bool, bool, float] | None = None
     for index, mention in enumerate(mentions):
         if index in used:
             continue
         candidate = next((c for c in mention.candidates if accept(c)), None)
-        if candidate is not None and (best is None or _strength(candidate) > _strength(best[1])):
-            best = (index, candidate)
+        if candidate is None:
+            continue
+        key = (not candidate.weak, side(mention.start) if side else True, candidate.score)
+        if best_key is None or key > best_key:
+            best, best_key = (index, candidate), key
     return best
 
 
 def _strength(candidate: Candidate) -> tuple[bool, float]:
     # A named thing fills a slot before a weak name ("have regard to") does.
-    return (not candidate.entity.weak, candidate.score)
+    return (not candidate.weak, candidate.score)

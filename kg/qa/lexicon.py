@@ -37,7 +37,7 @@ CONCEPTS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType({
                "consider", "heed", "pay attention to", "be mindful of", "mindful", "factor in",
                "bear in mind", "give weight to", "take note of", "account for", "into account"),
     "ACCOUNTABLE": ("accountable", "accountability", "answerable", "answer for",
-                    "responsible for", "responsibility for", "liable", "in charge of"),
+                    "responsible for", "responsibility for", "liable"),
     "AGREE": ("agree", "agrees", "approve", "approval", "sign off", "signs off", "ratify",
               "endorse", "authorise", "authorize", "sanction", "consent"),
     "OVERSEE": ("hold to account", "holds to account", "held to account", "oversee",

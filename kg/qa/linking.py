@@ -25,6 +25,8 @@ MAX_WORDS = 8
 FUZZY_CUTOFF = 86.0
 MIN_FUZZY_CHARS = 6
 MAX_CANDIDATES = 6
+SWALLOW_WORDS = 2  # a fuzzy name must be this many words longer than exact ones it swallows
+SWALLOW_SCORE = 0.85
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,12 @@ class Candidate:
     entity: Entity
     score: float
     name: str
+    name_weak: bool = False
+
+    @property
+    def weak(self) -> bool:
+        """A weak name or entity: its words count as words, it only fills slots."""
+        return self.entity.weak or self.name_weak
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +60,7 @@ class Mention:
     @property
     def weak(self) -> bool:
         """True when the best candidate is a weak class: the words then count as words."""
-        return self.best.entity.weak
+        return self.best.weak
 
     def fitting(self, classes: Iterable[str]) -> Candidate | None:
         """The best candidate belonging to one of ``classes`` (any candidate when empty)."""
@@ -62,8 +70,9 @@ class Mention:
         return next((c for c in self.candidates if c.entity.classes & wanted), None)
 
 
-def _order(candidate: Candidate) -> tuple[float, int, float]:
-    return (-round(candidate.score, 3), candidate.entity.rank, -candidate.entity.prior)
+def _order(candidate: Candidate) -> tuple[bool, float, int, float]:
+    return (candidate.name_weak, -round(candidate.score, 3), candidate.entity.rank,
+            -candidate.entity.prior)
 
 
 class EntityIndex:
@@ -101,12 +110,23 @@ class EntityIndex:
 
     def link(self, tokens: Sequence[Token], blocked: frozenset[int] = frozenset()) -> list[Mention]:
         """The entity mentions among ``tokens``, in order; ``blocked`` words are in none."""
-        exact = self._find(tokens, blocked, fuzzy=False)
-        chosen = _settle(exact, frozenset())
-        # Typo-tolerant matches only fill the gaps the exact ones leave.
-        covered = frozenset(i for m in chosen for i in range(m.start, m.end))
-        fuzzy = self._find(tokens, blocked | covered, fuzzy=True)
-        return sorted(chosen + _settle(fuzzy, covered), key=lambda m: m.start)
+        chosen = _settle(self._find(tokens, blocked, fuzzy=False), frozenset())
+        # Typo-tolerant matches fill the gaps the exact ones leave, or swallow short exact
+        # ones inside a much longer name ("Chesire and Merseyside ICS" is one name, not "ICS").
+        for mention in sorted(self._find(tokens, blocked, fuzzy=True),
+                              key=lambda m: (-(m.end - m.start) * m.best.score, m.start)):
+            inside = [c for c in chosen if mention.start <= c.start and c.end <= mention.end]
+            crossing = [c for c in chosen if c not in inside
+                        and c.start < mention.end and mention.start < c.end]
+            if crossing:
+                continue
+            size = sum(c.end - c.start for c in inside)
+            length = mention.end - mention.start
+            if inside and (length < size + SWALLOW_WORDS or 2 * size >= length
+                           or mention.best.score < SWALLOW_SCORE):
+                continue
+            chosen = [c for c in chosen if c not in inside] + [mention]
+        return sorted(chosen, key=lambda m: m.start)
 
     def _find(self, tokens: Sequence[Token], blocked: frozenset[int], *,
               fuzzy: bool) -> list[Mention]:
@@ -130,7 +150,7 @@ class EntityIndex:
         if fuzzy:
             candidates = self._fuzzy(key)
         else:
-            candidates = [Candidate(n.entity, n.quality, n.text)
+            candidates = [Candidate(n.entity, n.quality, n.text, n.weak)
                           for n in self._names.get(key, ())]
         if not candidates:
             return None
@@ -145,7 +165,7 @@ class EntityIndex:
             return []
         hits = process.extract(key, self._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF,
                                limit=MAX_CANDIDATES)
-        return [Candidate(n.entity, n.quality * score / 100.0 * 0.98, n.text)
+        return [Candidate(n.entity, n.quality * score / 100.0 * 0.98, n.text, n.weak)
                 for hit_key, score, _ in hits for n in self._names[hit_key]]
 
     def mentions_in(self, text: str) -> list[Mention]:

@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
+from kg.errors import QuerySyntaxError
+
 _PN_CHARS = (
     r"A-Za-z0-9_\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C-\u200D"
     r"\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD"
@@ -98,9 +100,9 @@ def shape(query: str, base_iri: str | None = None) -> QueryShape:
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if word == "BASE" and nxt is not None and nxt.kind == "iri":
-            base = urljoin(base, nxt.text[1:-1])
+            base = _join(base, nxt.text[1:-1])
         elif word == "PREFIX" and i + 2 < len(toks) and toks[i + 2].kind == "iri":
-            prefixes[nxt.text[:-1] if nxt else ""] = urljoin(base, toks[i + 2].text[1:-1])
+            prefixes[nxt.text[:-1] if nxt else ""] = _join(base, toks[i + 2].text[1:-1])
         elif word in QUERY_FORMS and form is None:
             form = word
         elif word == "SERVICE" and service is None:
@@ -119,9 +121,17 @@ def shape(query: str, base_iri: str | None = None) -> QueryShape:
                       tuple(unresolved))
 
 
+def _join(base: str, reference: str) -> str:
+    """Resolve an IRI reference; one urllib cannot parse (``<http://[x/>``) is the query's fault."""
+    try:
+        return urljoin(base, reference)
+    except ValueError as exc:
+        raise QuerySyntaxError(f"the IRI <{reference}> is not valid: {exc}") from None
+
+
 def _resolve(tok: Token, base: str, prefixes: dict[str, str]) -> str | None:
     if tok.kind == "iri":
-        return urljoin(base, tok.text[1:-1])
+        return _join(base, tok.text[1:-1])
     if tok.kind == "pname":
         prefix, _, local = tok.text.partition(":")
         if prefix in prefixes:

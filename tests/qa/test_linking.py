@@ -55,6 +55,8 @@ def test_longest_name_wins(engine: QAEngine) -> None:
         f"{ICSD}blackpool-and-fylde-coast-ics"]
 
 
-def test_everyday_words_are_not_entities(engine: QAEngine) -> None:
-    assert linked(engine, "Who is the chair and what are the aims?") == []
+def test_everyday_words_are_not_named_entities(engine: QAEngine) -> None:
+    index = engine.model.analyser.index
+    # "aims" may fill a slot asking for a class, but it is read as an ordinary word.
+    assert all(m.weak for m in index.mentions_in("Who is the chair and what are the aims?"))
     assert linked(engine, "What is the capital of France?") == []

@@ -26,7 +26,7 @@ from kg.catalogue import load_catalogue
 from kg.settings import Settings
 
 MAX_CHARS = 1000
-FUZZ = settings(max_examples=120, deadline=None, database=None,
+FUZZ = settings(max_examples=200, deadline=None, database=None,
                 suppress_health_check=list(HealthCheck))
 
 
@@ -60,7 +60,8 @@ def assert_answered_or_refused(response: httpx.Response, statuses: Counter[int])
 
 SPARQLISH = ["SELECT * WHERE { ?s ?p ?o }", "} ; DROP ALL ; {", "INSERT DATA { <a> <b> <c> }",
              "' OR 1=1 --", "?x ics:bearer ?y .", "FILTER(?x = \"a\")", "SERVICE <http://127.0.0.1:1/>",
-             "<https://w3id.org/icskg/id/nhs-england>", "kind:IntegratedCareBoard", "\\u0000"]
+             "<https://w3id.org/icskg/id/nhs-england>", "kind:IntegratedCareBoard", "\\u0000",
+             "<http://[x/>", "icsd:a%zz", "https://a.b/%"]
 HTML = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "&lt;b&gt;", "</textarea>",
         "<!--", "javascript:alert(1)", "<svg/onload=alert(1)>"]
 WORDS = ["who", "must", "ICB", "have regard to", "NHS England", "what", "is", "an", "ICS", "?",
@@ -164,15 +165,45 @@ def test_sparql_survives_mutated_catalogue_queries(
         client: TestClient, statuses: Counter[int], query: str, accept: str | None,
         how: str) -> None:
     headers = {"Accept": accept} if accept else {}
+    raw = query.encode("utf-8", "surrogatepass")  # lone surrogates become invalid UTF-8
     if how == "get":
-        response = client.get("/sparql", params={"query": query}, headers=headers)
+        response = client.get("/sparql?query=" + quote(raw, safe=""), headers=headers)
     elif how == "form":
-        response = client.post("/sparql", data={"query": query}, headers=headers)
+        response = client.post("/sparql", content="query=" + quote(raw, safe=""), headers={
+            **headers, "Content-Type": "application/x-www-form-urlencoded"})
     else:
-        response = client.post("/sparql", content=query.encode("utf-8", "surrogatepass"),
+        response = client.post("/sparql", content=raw,
                                headers={**headers, "Content-Type": "application/sparql-query"})
     if accept == "text/html" and how == "get" and response.status_code == 200:
         return  # a browser's request without a query: the query page (tested elsewhere)
+    assert_answered_or_refused(response, statuses)
+
+
+# --- /questions/{id}/answer: parameters are free-form query strings, outside the schema ---
+
+PARAMETER_VALUES = ["icsd:nhs-england", "kind:IntegratedCareBoard", "<http://[x/>", "icsd:a%zz",
+                    "https://a.b/%", "ICB", "NHS England", "2022-07-01", "2022-02-30", "now",
+                    "-1", "99999999999999999999", "1e9", "kind:", ":", "<>", "urn:x", "\x00",
+                    "?x } ; DROP ALL", "\"", "true", "P1Y", "icsd:../../etc/passwd"]
+
+
+@st.composite
+def catalogue_call(draw: st.DrawFn) -> tuple[str, dict[str, str]]:
+    question = draw(st.sampled_from(load_catalogue().questions))
+    names = [p.name for p in question.parameters] + ["unknown", "format"]
+    chosen = draw(st.lists(st.sampled_from(names), max_size=3, unique=True))
+    values = st.one_of(st.sampled_from(PARAMETER_VALUES), st.text(max_size=40))
+    return question.id, {name: draw(values) for name in chosen}
+
+
+@FUZZ
+@given(call=catalogue_call())
+def test_catalogue_answers_survive_any_parameter(
+        client: TestClient, statuses: Counter[int], call: tuple[str, dict[str, str]]) -> None:
+    question_id, params = call
+    query = "&".join(f"{quote(k)}={quote(v.encode('utf-8', 'surrogatepass'), safe='')}"
+                     for k, v in params.items())
+    response = client.get(f"/questions/{question_id}/answer?{query}")
     assert_answered_or_refused(response, statuses)
 
 
