@@ -109,7 +109,7 @@ class Reloader:
         try:
             self.reload()
         except IcskgError as exc:
-            log.error("reload failed, still serving the previous graph: %s", exc.message)
+            log.error("reload failed: %s", exc.message)
 
     def close(self) -> None:
         """Close every retired service now (the server is stopping)."""

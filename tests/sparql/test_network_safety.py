@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from collections.abc import Iterator
 
 import httpx
@@ -58,6 +59,10 @@ def test_listener_sees_what_an_unguarded_engine_does(listener: Listener) -> None
     query = f"SELECT * {{ SERVICE <{listener.url}> {{ ?s ?p ?o }} }}"
     with pytest.raises(OSError, match="os error"):
         list(ox.Store().query(query))  # type: ignore[arg-type]
+    # The accept may run only once pyoxigraph hands the GIL back: wait for it, boundedly.
+    deadline = time.monotonic() + 5
+    while listener.accepted == 0 and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert listener.accepted == 1
 
 
