@@ -61,7 +61,7 @@ def page_config(endpoint: str, directory: Path | None = None) -> PageConfig:
 def catalogue_examples(directory: Path | None = None) -> tuple[Example, ...]:
     """One example per catalogue question, its parameters listed in comments."""
     try:
-        from kg.catalogue import load_catalogue  # noqa: PLC0415 (optional module)
+        from kg.catalogue import load_catalogue
     except ImportError:
         return _rq_examples(directory or queries_dir())
     try:

@@ -18,21 +18,10 @@ import pyoxigraph as ox
 
 from kg.errors import BadRequestError, IcskgError, QuerySyntaxError, ResultLimitError
 from kg.store.base import RawResult, ResultFormat
+from kg.store.oxformats import GRAPHS, RESULTS
 
 READY = "ready"
 
-_RESULTS = {
-    ResultFormat.JSON: ox.QueryResultsFormat.JSON,
-    ResultFormat.XML: ox.QueryResultsFormat.XML,
-    ResultFormat.CSV: ox.QueryResultsFormat.CSV,
-    ResultFormat.TSV: ox.QueryResultsFormat.TSV,
-}
-_GRAPHS = {
-    ResultFormat.TURTLE: ox.RdfFormat.TURTLE,
-    ResultFormat.NTRIPLES: ox.RdfFormat.N_TRIPLES,
-    ResultFormat.RDFXML: ox.RdfFormat.RDF_XML,
-    ResultFormat.JSONLD: ox.RdfFormat.JSON_LD,
-}
 _MAX_MESSAGE = 240
 
 
@@ -142,17 +131,17 @@ def _named(iris: tuple[str, ...] | None) -> list[ox.NamedNode | ox.BlankNode] | 
 def serialise(result: object, fmt: ResultFormat | None, max_rows: int | None) -> RawResult:
     """Write a query result in ``fmt`` (or the default for its form), within ``max_rows``."""
     if isinstance(result, ox.QueryTriples):
-        fmt = fmt if fmt in _GRAPHS else ResultFormat.TURTLE
+        fmt = fmt if fmt in GRAPHS else ResultFormat.TURTLE
         triples = []
         for triple in result:
             triples.append(triple)
             if max_rows is not None and len(triples) > max_rows:
                 raise _TooManyRows
-        body = ox.serialize(triples, format=_GRAPHS[fmt]) or b""
+        body = ox.serialize(triples, format=GRAPHS[fmt]) or b""
         return RawResult(body, fmt.media_type, "graph", len(triples))
-    fmt = fmt if fmt in _RESULTS else ResultFormat.JSON
+    fmt = fmt if fmt in RESULTS else ResultFormat.JSON
     if isinstance(result, ox.QueryBoolean):
-        return RawResult(result.serialize(format=_RESULTS[fmt]) or b"", fmt.media_type, "ask")
+        return RawResult(result.serialize(format=RESULTS[fmt]) or b"", fmt.media_type, "ask")
     if not isinstance(result, ox.QuerySolutions):
         raise TypeError(f"unexpected query result {type(result).__name__}")
     # Counting rows in JSON or XML output would need parsing it; TSV has one row a
@@ -165,7 +154,7 @@ def serialise(result: object, fmt: ResultFormat | None, max_rows: int | None) ->
     if fmt is ResultFormat.TSV:
         return RawResult(tsv, fmt.media_type, "select", rows)
     solutions = ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV)
-    body = solutions.serialize(format=_RESULTS[fmt]) or b""
+    body = solutions.serialize(format=RESULTS[fmt]) or b""
     return RawResult(body, fmt.media_type, "select", rows)
 
 

@@ -15,19 +15,8 @@ import pyoxigraph as ox
 
 from kg.errors import QuerySyntaxError, StoreUnavailableError
 from kg.store.base import Bindings, QueryRequest, RawResult, ResultFormat, SelectResult
+from kg.store.oxformats import GRAPHS, RESULTS
 from kg.store.terms import Term
-
-_RESULT_FORMATS = {
-    ResultFormat.JSON: ox.QueryResultsFormat.JSON,
-    ResultFormat.XML: ox.QueryResultsFormat.XML,
-    ResultFormat.CSV: ox.QueryResultsFormat.CSV,
-    ResultFormat.TSV: ox.QueryResultsFormat.TSV,
-}
-_GRAPH_FORMATS = {
-    ResultFormat.TURTLE: ox.RdfFormat.TURTLE,
-    ResultFormat.NTRIPLES: ox.RdfFormat.N_TRIPLES,
-    ResultFormat.RDFXML: ox.RdfFormat.RDF_XML,
-}
 
 RDF_FILE_FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -185,25 +174,12 @@ def serialise(result: object, fmt: ResultFormat | None) -> RawResult:
     """Serialise a pyoxigraph query result in the requested (or default) format."""
     if isinstance(result, ox.QueryTriples):
         fmt = fmt if fmt is not None and fmt.is_graph_format else ResultFormat.TURTLE
-        if fmt is ResultFormat.JSONLD:
-            return _jsonld(result)
-        body = result.serialize(format=_GRAPH_FORMATS[fmt]) or b""
+        body = result.serialize(format=GRAPHS[fmt]) or b""
         return RawResult(body, fmt.media_type, "graph")
     fmt = fmt if fmt is not None and not fmt.is_graph_format else ResultFormat.JSON
     if isinstance(result, ox.QueryBoolean):
-        body = result.serialize(format=_RESULT_FORMATS[fmt]) or b""
+        body = result.serialize(format=RESULTS[fmt]) or b""
         return RawResult(body, fmt.media_type, "ask")
     assert isinstance(result, ox.QuerySolutions)
-    body = result.serialize(format=_RESULT_FORMATS[fmt]) or b""
+    body = result.serialize(format=RESULTS[fmt]) or b""
     return RawResult(body, fmt.media_type, "select")
-
-
-def _jsonld(result: ox.QueryTriples) -> RawResult:
-    # pyoxigraph writes no JSON-LD; rdflib does, from N-Triples.
-    from rdflib import Graph
-
-    graph = Graph()
-    graph.parse(data=(result.serialize(format=ox.RdfFormat.N_TRIPLES) or b"").decode(),
-                format="nt")
-    body = graph.serialize(format="json-ld").encode()
-    return RawResult(body, ResultFormat.JSONLD.media_type, "graph")

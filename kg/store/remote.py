@@ -17,12 +17,12 @@ from collections.abc import Iterator
 from xml.parsers import expat
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from kg.errors import QuerySyntaxError, ResultLimitError, StoreUnavailableError
 from kg.settings import Settings
 from kg.store.base import Bindings, QueryRequest, RawResult, ResultFormat, SelectResult
 from kg.store.embedded import to_term
+from kg.store.oxformats import GRAPHS, RESULTS
 from kg.store.protocol import Endpoint, Reply, send
 from kg.store.terms import Term
 from kg.store.values import bind_values, term_n3
@@ -39,17 +39,6 @@ _GRAPH_IN = {
     "text/turtle": ox.RdfFormat.TURTLE,
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
     "application/ld+json": ox.RdfFormat.JSON_LD,
-}
-_RESULTS_OUT = {
-    ResultFormat.JSON: ox.QueryResultsFormat.JSON,
-    ResultFormat.XML: ox.QueryResultsFormat.XML,
-    ResultFormat.CSV: ox.QueryResultsFormat.CSV,
-    ResultFormat.TSV: ox.QueryResultsFormat.TSV,
-}
-_GRAPH_OUT = {
-    ResultFormat.TURTLE: ox.RdfFormat.TURTLE,
-    ResultFormat.NTRIPLES: ox.RdfFormat.N_TRIPLES,
-    ResultFormat.RDFXML: ox.RdfFormat.RDF_XML,
 }
 _COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
@@ -216,7 +205,7 @@ def _serialise_answer(reply: Reply, fmt: ResultFormat | None, max_rows: int | No
     fmt = fmt if fmt is not None and not fmt.is_graph_format else ResultFormat.JSON
     again = _answer(reply)
     form = "select" if isinstance(again, ox.QuerySolutions) else "ask"
-    body = again.serialize(format=_RESULTS_OUT[fmt]) or b""
+    body = again.serialize(format=RESULTS[fmt]) or b""
     return RawResult(body, fmt.media_type, form, count)
 
 
@@ -224,16 +213,5 @@ def _serialise_graph(reply: Reply, fmt: ResultFormat | None, max_rows: int | Non
     triples = list(_triples(reply))
     _checked_size(iter(triples), max_rows)
     fmt = fmt if fmt is not None and fmt.is_graph_format else ResultFormat.TURTLE
-    if fmt is ResultFormat.JSONLD:
-        body = _jsonld(triples)
-    else:
-        body = ox.serialize(triples, format=_GRAPH_OUT[fmt]) or b""
+    body = ox.serialize(triples, format=GRAPHS[fmt]) or b""
     return RawResult(body, fmt.media_type, "graph", len(triples))
-
-
-def _jsonld(triples: list[ox.Triple]) -> bytes:
-    # Written by rdflib, as the embedded store does, so both give the same JSON-LD.
-    graph = Graph()
-    graph.parse(data=(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode(),
-                format="nt")
-    return graph.serialize(format="json-ld").encode()
