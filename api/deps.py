@@ -1,4 +1,8 @@
-"""FastAPI dependencies: how a route reaches the live service and settings."""
+"""FastAPI dependencies: how a route reaches the live service and settings.
+
+They are ``async`` although they do not await: FastAPI runs plain functions in its
+thread pool, and a thread hop per request for an attribute read is pure overhead.
+"""
 
 from __future__ import annotations
 
@@ -8,15 +12,16 @@ from kg.service import Service, ServiceHolder
 from kg.settings import Settings
 
 
-def get_holder(request: Request) -> ServiceHolder:
+async def get_holder(request: Request) -> ServiceHolder:
     holder: ServiceHolder = request.app.state.holder
     return holder
 
 
-def get_service(request: Request) -> Service:
-    return get_holder(request).current
+async def get_service(request: Request) -> Service:
+    holder: ServiceHolder = request.app.state.holder
+    return holder.current
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings

@@ -78,6 +78,12 @@ class Settings(BaseSettings):
         description="Confidence below which /ask declines a question and suggests catalogue "
         "questions instead of answering.",
     )
+    qa_cache_size: int = Field(
+        1024, ge=0,
+        description="Answers /ask keeps for repeated questions (same words, as-of date and "
+        "day), least recently used dropped first; emptied when the graph is reloaded; 0 "
+        "turns the cache off.",
+    )
     sparql_workers: int = Field(
         2, ge=1, le=32,
         description="Worker processes that run /sparql queries on the embedded store (each "

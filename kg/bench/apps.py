@@ -2,7 +2,8 @@
 its default event loop and HTTP parser, access log off.
 
 ``python -m kg.bench.apps KIND --data FILE --port PORT`` where KIND is
-``icskg`` (our app, from :func:`api.app.create_app`), ``hello`` (a bare
+``icskg`` (our app, from :func:`api.app.create_app`), ``icskg-uncached``
+(the same with the /ask answer cache off, ``qa_cache_size=0``), ``hello`` (a bare
 FastAPI route, the floor for any Python service) or ``rdflib-endpoint``
 (rdflib-endpoint's app over an rdflib ``Dataset`` of the same file).
 """
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-KINDS = ("icskg", "hello", "rdflib-endpoint")
+KINDS = ("icskg", "icskg-uncached", "hello", "rdflib-endpoint")
 
 
 def hello_app() -> FastAPI:
@@ -28,11 +29,14 @@ def hello_app() -> FastAPI:
     return app
 
 
-def icskg_app(data: Path) -> FastAPI:
+def icskg_app(data: Path, qa_cache_size: int | None = None) -> FastAPI:
     from api.app import create_app
     from kg.settings import Settings
 
-    return create_app(Settings.model_validate({"data_files": [data], "cors_origins": []}))
+    settings = Settings.model_validate({"data_files": [data], "cors_origins": []})
+    if qa_cache_size is not None:
+        settings = settings.model_copy(update={"qa_cache_size": qa_cache_size})
+    return create_app(settings)
 
 
 def rdflib_endpoint_app(data: Path) -> FastAPI:
@@ -49,6 +53,8 @@ def app_for(kind: str, data: Path) -> FastAPI:
         return hello_app()
     if kind == "icskg":
         return icskg_app(data)
+    if kind == "icskg-uncached":
+        return icskg_app(data, qa_cache_size=0)
     return rdflib_endpoint_app(data)
 
 

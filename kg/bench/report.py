@@ -4,7 +4,7 @@ and each target with how far it is met or missed."""
 from __future__ import annotations
 
 import statistics
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from kg.bench.generator import Generated
 from kg.bench.storebench import ProbeResult
@@ -12,6 +12,7 @@ from kg.bench.throughput import HttpResult
 
 SPARQL, ASK, RDFLIB_EP, OXIGRAPH, HELLO = ("icskg /sparql", "icskg /ask", "rdflib-endpoint",
                                            "oxigraph server", "hello route")
+ASK_UNCACHED = "icskg /ask no cache"  # the /ask target is judged on this one
 OUR_STORE = "pyoxigraph"
 MIN_MEMORY_MB = 20.0
 
@@ -75,7 +76,8 @@ def ratios(http: HttpResult | None) -> dict[str, float | None]:
 
     return {"sparql_vs_rdflib_endpoint": ratio(SPARQL, RDFLIB_EP),
             "sparql_vs_oxigraph": ratio(SPARQL, OXIGRAPH),
-            "ask_vs_hello": ratio(ASK, HELLO)}
+            "ask_vs_hello": ratio(ASK_UNCACHED, HELLO),
+            "ask_cached_vs_hello": ratio(ASK, HELLO)}
 
 
 def _at_least(name: str, value: float | None, floor: float, unit: str = "x") -> Verdict:
@@ -97,6 +99,14 @@ def _at_most(name: str, value: float | None, ceiling: float, unit: str) -> Verdi
                    f"missed: {value:.2f} {unit}, {value / ceiling:.1f}x the limit")
 
 
+def _cached_note(verdict: Verdict, cached: float | None) -> Verdict:
+    """The /ask verdict is judged without the cache; the cached ratio is shown beside it."""
+    if cached is None:
+        return verdict
+    return replace(verdict, detail=f"{verdict.detail} (with the cache, the fixed mix repeating:"
+                                   f" {cached:.2f}x, not judged)")
+
+
 def verdicts(sizes: list[SizeResult], http: HttpResult | None) -> list[Verdict]:
     r = ratios(http)
     largest = sizes[-1] if sizes else None
@@ -107,7 +117,8 @@ def verdicts(sizes: list[SizeResult], http: HttpResult | None) -> list[Verdict]:
     return [
         _at_least("/sparql vs rdflib-endpoint", r["sparql_vs_rdflib_endpoint"], 3.0),
         _at_least("/sparql vs oxigraph server", r["sparql_vs_oxigraph"], 0.25),
-        _at_least("/ask vs hello route", r["ask_vs_hello"], 0.5),
+        _cached_note(_at_least("/ask vs hello route, answer cache off", r["ask_vs_hello"], 0.5),
+                     r["ask_cached_vs_hello"]),
         _at_most("load of 1M triples (pyoxigraph)", ours.load_s if at_1m and ours else None,
                  10.0, "s"),
         _at_most("catalogue median at 1M (pyoxigraph)",

@@ -1,7 +1,10 @@
 """HTTP throughput side by side: our /sparql and /ask, rdflib-endpoint, Oxigraph, hello.
 
 All servers run at once on the server core(s), idle but for the one under
-load; the load generator runs on the other core. Targets are measured in
+load; the load generator runs on the other core. /ask is measured twice:
+with the answer cache (the fixed mix repeats, so after warm-up every request
+is a hit) and on a second icskg server with the cache off, where every
+request analyses the question and queries the graph. Targets are measured in
 interleaved rounds (A B C D E, A B C D E, ...) so drift on a noisy machine
 spreads over all of them, and each figure is the median over rounds.
 """
@@ -20,7 +23,14 @@ import httpx
 from kg.bench import cpu, mixes
 from kg.bench.generator import Generated
 from kg.bench.procs import spawn, split_cores, stop
-from kg.bench.servers import Server, load_oxigraph, start_oxigraph, start_python, wait_ready
+from kg.bench.servers import (
+    Server,
+    free_port,
+    load_oxigraph,
+    start_oxigraph,
+    start_python,
+    wait_ready,
+)
 from kg.store.embedded import EmbeddedStore
 
 
@@ -67,6 +77,7 @@ def _targets(m: mixes.Mixes, work: Path) -> list[Target]:
         Target("icskg /sparql", "icskg", mixes.write(mixes.sparql_requests(m, "/sparql"),
                                                       work / "mix-sparql.json")),
         Target("icskg /ask", "icskg", mixes.write(mixes.ask_requests(m), work / "mix-ask.json")),
+        Target("icskg /ask no cache", "icskg-uncached", work / "mix-ask.json"),
         Target("rdflib-endpoint", "rdflib-endpoint",
                mixes.write(mixes.sparql_requests(m, "/sparql"), work / "mix-rdflib.json")),
         Target("oxigraph server", "oxigraph",
@@ -96,11 +107,13 @@ def check_answers(servers: dict[str, Server], m: mixes.Mixes, timeout: float) ->
         if len(set(rows.values())) != 1:
             notes.append(f"{qid}: rows differ {rows}")
     for question in m.questions:
-        response = httpx.post(servers["icskg"].base + "/ask", json={"question": question},
-                              timeout=timeout)
-        answered = response.status_code == 200 and response.json().get("answered")
-        if not answered:
-            notes.append(f"/ask {question!r}: HTTP {response.status_code}, not answered")
+        replies = [httpx.post(servers[name].base + "/ask", json={"question": question},
+                              timeout=timeout) for name in ("icskg", "icskg-uncached")]
+        if any(r.status_code != 200 or not r.json().get("answered") for r in replies):
+            notes.append(f"/ask {question!r}: HTTP {[r.status_code for r in replies]}, "
+                         "not answered")
+        elif len({(r.json()["question_id"], r.json()["answer"]) for r in replies}) != 1:
+            notes.append(f"/ask {question!r}: answers differ with and without the cache")
     return notes
 
 
@@ -121,6 +134,15 @@ def _burst(target: Target, server: Server, client: frozenset[int],
     return result
 
 
+def _start_uncached(data: Path, cores: frozenset[int], logs: Path) -> Server:
+    """Our app with the /ask answer cache off (``qa_cache_size=0``)."""
+    kind, port = "icskg-uncached", free_port()
+    log = logs / f"{kind}.log"
+    proc = spawn([sys.executable, "-m", "kg.bench.apps", kind, "--data", str(data),
+                  "--port", str(port)], core_set=cores, log=log)
+    return Server(kind, port, "/health", proc, log)
+
+
 def _start(data: Generated, work: Path, cores: frozenset[int], stack: ExitStack,
            s: HttpSettings) -> tuple[dict[str, Server], float]:
     location = work / "oxigraph-store"
@@ -130,6 +152,9 @@ def _start(data: Generated, work: Path, cores: frozenset[int], stack: ExitStack,
         server = start_python(kind, data.path, cores, work)
         stack.callback(server.stop)
         servers[kind] = server
+    server = _start_uncached(data.path, cores, work)
+    stack.callback(server.stop)
+    servers[server.name] = server
     server = start_oxigraph(location, cores, work)
     stack.callback(server.stop)
     servers["oxigraph"] = server

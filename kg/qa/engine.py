@@ -6,6 +6,7 @@ the catalogue), then read-only, so one engine serves concurrent requests.
 
 from __future__ import annotations
 
+import datetime as dt
 import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from kg.catalogue.prefixes import as_iri
 from kg.errors import BadRequestError, ParameterError, PayloadTooLargeError
 from kg.qa.analysis import Analyser
 from kg.qa.answer import Answer, BoundValue, Suggestion, build_results, build_sources
+from kg.qa.cache import LruCache
 from kg.qa.confidence import THRESHOLD, confidence
 from kg.qa.dates import DateMention
 from kg.qa.intent import IntentModel, Match, SlotFill
@@ -38,6 +40,9 @@ SUGGESTIONS = 3
 ALTERNATIVES = 3  # other readings of a name tried when the best one has no answer
 RUNNERS_UP = 2  # catalogue questions tried after the best when it has no answer
 RUNNER_UP_GAP = 0.2  # ... if they score at most this much below it
+# Questions of the ranking an answer can use: the best, a runner-up put in its place,
+# then the suggestions after both.
+RANKED = max(RUNNERS_UP + 1, SUGGESTIONS + 2)
 NOT_ANSWERABLE = ("I can't answer that from the knowledge graph of integrated care systems. "
                   "The questions it can answer that come closest are listed as suggestions.")
 
@@ -49,6 +54,7 @@ class Limits:
     max_question_chars: int = 1000
     query_timeout: float | None = None
     threshold: float = THRESHOLD
+    cache_size: int = 1024  # answers kept for repeated questions; 0: none
 
 
 def date_text(date: DateMention) -> str:
@@ -73,6 +79,8 @@ class QAEngine:
         self.catalogue = catalogue
         self.model = model
         self.limits = limits
+        # Per engine: a reload builds a new engine, so no answer outlives its graph.
+        self._answers: LruCache[Answer] = LruCache(limits.cache_size)
 
     @classmethod
     def build(cls, store: Store, catalogue: Catalogue | None = None,
@@ -90,7 +98,8 @@ class QAEngine:
     def for_settings(cls, store: Store, settings: Settings) -> QAEngine:
         """The engine with the limits the settings give (packaged catalogue)."""
         return cls.build(store, None, Limits(settings.max_question_chars, settings.query_timeout,
-                                             settings.qa_min_confidence))
+                                             settings.qa_min_confidence,
+                                             settings.qa_cache_size))
 
     def label_of(self, iri: str) -> str:
         entity = self.model.analyser.index.entities.get(iri)
@@ -106,6 +115,11 @@ class QAEngine:
                 f"{self.limits.max_question_chars}")
         return text
 
+    def cached(self, question: str, as_of: str | None = None) -> Answer | None:
+        """The cached answer to this question, if any (non-blocking; never raises)."""
+        key = _cache_key(question, as_of, self.limits.max_question_chars)
+        return self._answers.get(key) if key is not None else None
+
     def ask(self, question: str, as_of: str | None = None) -> Answer:
         """Answer a free-text question; ``as_of`` (a date) overrides any date in the question."""
         text = self.check_question(question)
@@ -114,7 +128,16 @@ class QAEngine:
                 convert.parse_date(as_of)
             except ParameterError as exc:
                 raise ParameterError(f"as_of: {exc.message}") from exc
-        ranking = self.model.rank(self.model.analyser.analyse(text))
+        key = _cache_key(question, as_of, self.limits.max_question_chars)
+        hit = self._answers.get(key)
+        if hit is not None:
+            return hit
+        answer = self._answer_text(text, as_of)
+        self._answers.put(key, answer)
+        return answer
+
+    def _answer_text(self, text: str, as_of: str | None) -> Answer:
+        ranking = self.model.top(self.model.analyser.analyse(text), RANKED)
         sure = confidence(ranking)
         if not ranking or sure < self.limits.threshold:
             return Answer(False, NOT_ANSWERABLE, None, (), None, (), sure,
@@ -260,6 +283,17 @@ class QAEngine:
             if fill.candidate is not None:
                 shown[fill.parameter.name] = fill.candidate.entity.label
         return fill_phrasing(question.canonical, shown)
+
+
+def _cache_key(question: str, as_of: str | None,
+               limit: int) -> tuple[str, str | None, dt.date] | None:
+    """What an answer depends on besides the graph: the question's words (as analysed, so
+    spacing does not matter), the as-of date, and today, which "now" and the defaults mean."""
+    text = " ".join(question.split())
+    if not text or len(question) > limit:
+        return None
+    date = as_of.strip() if as_of is not None and as_of.strip() else None
+    return text, date, dt.date.today()
 
 
 def fill_phrasing(template: str, shown: Mapping[str, str]) -> str:

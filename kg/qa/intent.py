@@ -14,15 +14,20 @@ France?" off "What is {entity}?".
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
-from kg.catalogue.model import Catalogue, CatalogueQuestion, Parameter, ParamType
+from kg.catalogue.model import Catalogue, CatalogueQuestion, Parameter
 from kg.qa.analysis import Analyser, Analysis
+from kg.qa.bounds import BoundIndex, Weights
 from kg.qa.dates import DateMention
 from kg.qa.linking import Candidate, Mention
+from kg.qa.prepared import GENERIC_CLASSES, ORDER_NEUTRAL, PreparedPhrasing, prepare
+
+__all__ = ["GENERIC_CLASSES", "ORDER_NEUTRAL", "IntentModel", "Match", "SlotFill"]
 
 W_SLOT = 2.5  # a filled slot
 W_DATE = 1.5  # a date phrase, matched by a date slot or a date in the phrasing
@@ -38,16 +43,7 @@ UNFILLED_OPTIONAL = 0.4  # share of a slot a phrasing keeps when its default is 
 NO_CONTENT = 0.3  # factor when only question words are shared
 UNKNOWN_NAME = 0.5  # factor when an unknown name meets a slot left to its default
 MIN_COVER = 0.6  # factor when none of the question's own words is explained
-# Concepts that say nothing about which side of the verb an entity stands on.
-ORDER_NEUTRAL = frozenset({"~WHO", "~WHEN", "~WHERE", "~WHY", "~HOWMANY", "~DEFINE", "~MUST"})
-GENERIC_CLASSES = frozenset({
-    "https://w3id.org/icskg/ontology#Body", "http://www.w3.org/ns/org#Organization",
-    "http://www.w3.org/ns/prov#Agent", "http://www.w3.org/ns/prov#Entity",
-    "http://www.w3.org/2004/02/skos/core#Concept", "http://www.w3.org/2002/07/owl#Class",
-    "http://www.w3.org/2002/07/owl#Thing", "http://www.w3.org/ns/org#FormalOrganization",
-    "https://w3id.org/icskg/ontology#StatutoryBody", "https://w3id.org/icskg/ontology#BodyKind",
-    "http://www.w3.org/2002/07/owl#NamedIndividual",
-})
+WEIGHTS = Weights(W_SLOT, W_DATE, W_NUMBER, UNFILLED_OPTIONAL, REQUIRED_MISSING, MIN_COVER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +97,11 @@ class IntentModel:
             q.id: [analyser.analyse(p) for p in q.phrasings] for q in catalogue.questions
         }
         self.idf = self._idf()
+        # In catalogue order, each question's phrasings in their order: ties keep it.
+        self.prepared: tuple[PreparedPhrasing, ...] = tuple(
+            prepare(q, a, self.weight, ENTITY_BOOST)
+            for q in catalogue.questions for a in self.phrasings[q.id])
+        self.bounds = BoundIndex(self.prepared, self.weight, WEIGHTS)
 
     def _idf(self) -> dict[str, float]:
         frequency: dict[str, int] = {}
@@ -119,26 +120,52 @@ class IntentModel:
 
     def rank(self, user: Analysis) -> list[Match]:
         """Every catalogue question, best match first."""
-        matches = []
-        for question in self.catalogue.questions:
-            best: Match | None = None
-            for phrasing in self.phrasings[question.id]:
-                score, fills = self.compare(user, phrasing, question)
-                if best is None or score > best.score:
-                    best = Match(question, score, phrasing.text, fills, user.mentions)
-            if best is not None:
-                matches.append(best)
-        return sorted(matches, key=lambda m: -m.score)
+        return self._ranked(user, range(len(self.prepared)))
+
+    def top(self, user: Analysis, count: int) -> list[Match]:
+        """The ``count`` best questions, exactly as the head of :meth:`rank`.
+
+        Phrasings are scored in order of an upper bound of their score (from the
+        words they share with the question, :mod:`kg.qa.bounds`); once ``count``
+        questions score above the next bound, no phrasing left can enter them.
+        """
+        bounds = self.bounds.upper(user)
+        best: dict[str, float] = {}
+        scored: dict[int, tuple[float, tuple[SlotFill, ...]]] = {}
+        for i in sorted(range(len(bounds)), key=lambda k: -bounds[k]):
+            if len(best) >= count and bounds[i] < heapq.nlargest(count, best.values())[-1]:
+                break
+            scored[i] = self._score(user, self.prepared[i])
+            qid = self.prepared[i].question.id
+            best[qid] = max(best.get(qid, scored[i][0]), scored[i][0])
+        return self._ranked(user, sorted(scored), scored.__getitem__)[:count]
+
+    def _ranked(self, user: Analysis, indices: Sequence[int],
+                score: Callable[[int], tuple[float, tuple[SlotFill, ...]]] | None = None,
+                ) -> list[Match]:
+        best: dict[str, Match] = {}
+        for i in indices:
+            phrasing = self.prepared[i]
+            current = best.get(phrasing.question.id)
+            value, fills = score(i) if score else self._score(user, phrasing)
+            if current is None or value > current.score:
+                best[phrasing.question.id] = Match(phrasing.question, value,
+                                                   phrasing.analysis.text, fills, user.mentions)
+        return sorted(best.values(), key=lambda m: -m.score)
 
     def compare(self, user: Analysis, phrasing: Analysis,
                 question: CatalogueQuestion) -> tuple[float, tuple[SlotFill, ...]]:
         """The weighted Dice overlap of a question and one phrasing, with the slots it fills."""
+        return self._score(user, prepare(question, phrasing, self.weight, ENTITY_BOOST))
+
+    def _score(self, user: Analysis, phrasing: PreparedPhrasing
+               ) -> tuple[float, tuple[SlotFill, ...]]:
         tally = _Tally()
         self._entities(user, phrasing, tally)
-        self._slots(user, phrasing, question, tally)
+        self._slots(user, phrasing, tally)
         self._words(user, phrasing, tally)
-        self._numbers(user, phrasing, question, tally)
-        self._dates(user, phrasing, question, tally)
+        self._numbers(user, phrasing, tally)
+        self._dates(user, phrasing, tally)
         for index, mention in enumerate(user.mentions):
             if index not in tally.used and not mention.weak:
                 tally.user += self.weight(entity_feature(mention)) * ENTITY_BOOST
@@ -157,36 +184,37 @@ class IntentModel:
             score *= MIN_COVER + (1.0 - MIN_COVER) * cover
         return min(1.0, score), tuple(tally.fills)
 
-    def _words(self, user: Analysis, phrasing: Analysis, tally: _Tally) -> None:
+    def _words(self, user: Analysis, phrasing: PreparedPhrasing, tally: _Tally) -> None:
         # Words of a weak name that filled a slot ("work closely with" as the action)
         # are explained by the slot.
         filled = {i for f in tally.fills if f.mention is not None and f.mention.weak
                   for i in range(f.mention.start, f.mention.end)}
+        theirs = phrasing.analysis.features
         for feature, strength in user.features.items():
-            if all(i in filled for i in user.spans[feature]):
+            if filled and all(i in filled for i in user.spans[feature]):
                 continue
             weight = self.weight(feature)
             tally.user += weight * strength
             tally.words_user += weight * strength
-            if feature in phrasing.features:
-                shared = weight * min(strength, phrasing.features[feature])
+            other = theirs.get(feature)
+            if other is not None:
+                shared = weight * min(strength, other)
                 tally.matched += shared
                 tally.words_matched += shared
                 if feature in ORDER_NEUTRAL:
                     tally.neutral += shared
-        tally.phrasing += sum(self.weight(f) * s for f, s in phrasing.features.items())
+        tally.phrasing += phrasing.word_weight
 
-    def _entities(self, user: Analysis, phrasing: Analysis, tally: _Tally) -> None:
-        for literal in (m for m in phrasing.mentions if not m.weak):
-            weight = self.weight(entity_feature(literal)) * ENTITY_BOOST
+    def _entities(self, user: Analysis, phrasing: PreparedPhrasing, tally: _Tally) -> None:
+        for literal in phrasing.literals:
+            weight = literal.weight
             tally.phrasing += weight
-            target = literal.best.entity
             found = _find_mention(user.mentions, tally.used,
-                                  partial(_same_thing, target.stands_for))
+                                  partial(_same_thing, literal.stands_for))
             share = 1.0
             if found is None:
-                related = target.classes - GENERIC_CLASSES
-                found = _find_mention(user.mentions, tally.used, partial(_member_of, related))
+                found = _find_mention(user.mentions, tally.used,
+                                      partial(_member_of, literal.related))
                 share = RELATED_ENTITY
             if found is not None:
                 tally.used.add(found[0])
@@ -196,18 +224,14 @@ class IntentModel:
                 tally.words_matched += weight * share
                 tally.words_user += weight
 
-    def _slots(self, user: Analysis, phrasing: Analysis, question: CatalogueQuestion,
-               tally: _Tally) -> None:
-        for name in dict.fromkeys(phrasing.slots):
-            parameter = question.parameter(name)
-            if parameter is None or parameter.type is not ParamType.ENTITY:
-                continue
-            wanted = frozenset(parameter.classes)
-            position = phrasing.slot_positions[phrasing.slots.index(name)]
+    def _slots(self, user: Analysis, phrasing: PreparedPhrasing, tally: _Tally) -> None:
+        for slot in phrasing.entity_slots:
+            wanted = slot.wanted
             found = _find_mention(user.mentions, tally.used, partial(_fits, wanted),
-                                  partial(_same_side, user, phrasing=phrasing, slot_at=position))
+                                  partial(_same_side, user, phrasing=phrasing,
+                                          slot_at=slot.position)) if user.mentions else None
             if found is None:
-                if parameter.required:
+                if slot.parameter.required:
                     tally.phrasing += W_SLOT
                     tally.missing_required = True
                 else:
@@ -221,22 +245,19 @@ class IntentModel:
             # A slot taking a weak name (an action) is more generic than a phrasing
             # that says the action in words: prefer the specific question.
             credit *= candidate.score * (GENERIC_SLOT if candidate.weak else 1.0)
-            if not _same_side(user, user.mentions[index].start, phrasing, position):
+            if not _same_side(user, user.mentions[index].start, phrasing, slot.position):
                 credit *= ORDER_MISMATCH
             tally.used.add(index)
             tally.matched += W_SLOT * credit
             tally.user += W_SLOT
             tally.phrasing += W_SLOT
-            tally.fills.append(SlotFill(parameter, user.mentions[index], candidate))
-        tally.matched -= W_SLOT * (1.0 - ORDER_MISMATCH) * _inversions(tally.fills)
+            tally.fills.append(SlotFill(slot.parameter, user.mentions[index], candidate))
+        if len(tally.fills) > 1:
+            tally.matched -= W_SLOT * (1.0 - ORDER_MISMATCH) * _inversions(tally.fills)
 
-    def _numbers(self, user: Analysis, phrasing: Analysis, question: CatalogueQuestion,
-                 tally: _Tally) -> None:
+    def _numbers(self, user: Analysis, phrasing: PreparedPhrasing, tally: _Tally) -> None:
         """Integer slots take a number from the question, or the year of a date in it."""
-        for name in dict.fromkeys(phrasing.slots):
-            parameter = question.parameter(name)
-            if parameter is None or parameter.type is not ParamType.INTEGER:
-                continue
+        for parameter in phrasing.integer_slots:
             if user.numbers:
                 value = user.numbers[0]
             elif user.dates and not tally.date_used and user.dates[0].precision != "now":
@@ -252,24 +273,22 @@ class IntentModel:
             tally.words_user += W_NUMBER
             tally.fills.append(SlotFill(parameter, number=value))
 
-    def _dates(self, user: Analysis, phrasing: Analysis, question: CatalogueQuestion,
-               tally: _Tally) -> None:
+    def _dates(self, user: Analysis, phrasing: PreparedPhrasing, tally: _Tally) -> None:
         # Any date parameter of the question takes the date, whether this phrasing shows
         # its slot or not ("How many STPs were formed?" has an as-of date too).
-        date_slots = [p for p in question.parameters if p.type is ParamType.DATE]
+        date_slots = phrasing.date_slots
         if tally.date_used:
             return
         if user.dates:
             tally.user += W_DATE
-        if phrasing.dates or (date_slots and user.dates):
+        if phrasing.analysis.dates or (date_slots and user.dates):
             tally.phrasing += W_DATE
             if user.dates:
                 tally.matched += W_DATE
         if user.dates and date_slots:
             tally.fills.append(SlotFill(date_slots[0], date=user.dates[0]))
-        for parameter in date_slots:
-            if parameter.required and not user.dates and parameter.name in phrasing.slots:
-                tally.missing_required = True
+        if phrasing.required_dates and not user.dates:
+            tally.missing_required = True
 
 
 def _inversions(fills: Sequence[SlotFill]) -> int:
@@ -290,17 +309,19 @@ def _fits(classes: frozenset[str], candidate: Candidate) -> bool:
     return not classes or bool(candidate.entity.classes & classes)
 
 
-def _same_side(user: Analysis, at: int, phrasing: Analysis, slot_at: int) -> bool:
+def _same_side(user: Analysis, at: int, phrasing: PreparedPhrasing, slot_at: int) -> bool:
     """Whether the entity stands on the same side of the shared verbs as the slot.
 
     "Who must work closely with HWBs?" names the HWB after the verb; "Whom must
     {body} work closely with?" wants the body before it: same words, other question.
     """
     agree = disagree = 0
-    for feature, position in phrasing.positions.items():
-        if feature in ORDER_NEUTRAL or feature not in user.positions:
+    positions = user.positions
+    for feature, position in phrasing.sided:
+        theirs = positions.get(feature)
+        if theirs is None:
             continue
-        if (slot_at < position) == (at < user.positions[feature]):
+        if (slot_at < position) == (at < theirs):
             agree += 1
         else:
             disagree += 1

@@ -3,13 +3,17 @@
 Every run of up to eight words is looked up by its key (the stems of its
 words), so case, punctuation, "&" versus "and", possessives and plurals do
 not matter; runs with no exact match are compared with every name by edit
-similarity (rapidfuzz), which forgives small typos. Overlapping finds are
+similarity (rapidfuzz), which forgives small typos; only names of a length
+that can reach the cutoff are compared (``fuzz.ratio`` is at most
+``2·min(a, b) / (a + b)`` of the lengths). Overlapping finds are
 settled longest and best first. Each mention keeps its best entity and the
 other candidates.
 """
 
 from __future__ import annotations
 
+import math
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -91,6 +95,11 @@ class EntityIndex:
         self.words = frozenset(w for e, alts in entities for t in (e.label, *alts)
                                for w in words(t))
         self._keys = list(self._names)
+        # Keys by length (then by first appearance, which breaks ties as before).
+        by_length = sorted(range(len(self._keys)), key=lambda i: (len(self._keys[i]), i))
+        self._lengths = [len(self._keys[i]) for i in by_length]
+        self._by_length = [self._keys[i] for i in by_length]
+        self._order = by_length
 
     @classmethod
     def from_store(cls, store: Store, vocabulary: frozenset[str]) -> EntityIndex:
@@ -163,14 +172,27 @@ class EntityIndex:
     def _fuzzy(self, key: str) -> list[Candidate]:
         if len(key.replace(" ", "")) < MIN_FUZZY_CHARS:
             return []
-        hits = process.extract(key, self._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF,
-                               limit=MAX_CANDIDATES)
+        low, high = _length_range(len(key), FUZZY_CUTOFF)
+        first, last = bisect_left(self._lengths, low), bisect_right(self._lengths, high)
+        hits = process.extract(key, self._by_length[first:last], scorer=fuzz.ratio,
+                               score_cutoff=FUZZY_CUTOFF, limit=None)
+        # Best first, ties in the keys' original order: as one search over all keys.
+        ranked = sorted(hits, key=lambda h: (-h[1], self._order[first + h[2]]))
         return [Candidate(n.entity, n.quality * score / 100.0 * 0.98, n.text, n.weak)
-                for hit_key, score, _ in hits for n in self._names[hit_key]]
+                for hit_key, score, _ in ranked[:MAX_CANDIDATES] for n in self._names[hit_key]]
 
     def mentions_in(self, text: str) -> list[Mention]:
         """Link a whole text (used for catalogue phrasings and tests)."""
         return self.link(self.normaliser.tokens(text))
+
+
+def _length_range(length: int, cutoff: float) -> tuple[int, int]:
+    """Lengths of strings whose ``fuzz.ratio`` with one of ``length`` can reach ``cutoff``."""
+    # ratio <= 200·min(a, b) / (a + b); a hair of slack keeps borderline lengths in.
+    share = (cutoff - 1e-6) / 200.0
+    low = math.ceil(length * share / (1.0 - share))
+    high = math.floor(length * (1.0 - share) / share)
+    return max(0, low - 1), high + 1
 
 
 def _settle(found: list[Mention], taken_before: frozenset[int]) -> list[Mention]:

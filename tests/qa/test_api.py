@@ -7,6 +7,9 @@ import time
 
 from fastapi.testclient import TestClient
 
+from api.app import create_app
+from kg.settings import Settings
+
 KIND = "https://w3id.org/icskg/id/kind/"
 DONE_WHEN = "which bodies must have regard to ICP strategies?"
 
@@ -106,14 +109,17 @@ def test_openapi_documents_ask_with_examples(client: TestClient) -> None:
     assert client.get("/docs").status_code == 200
 
 
-def test_median_latency_in_process(client: TestClient) -> None:
+def test_median_latency_in_process(qa_settings: Settings) -> None:
     questions = [DONE_WHEN, "What must an ICB have regard to?", "Who chairs BOB ICS?",
                  "How many ICSs were there in 2018?", "What is the capital of France?"] * 4
     took = []
-    for question in questions:
-        start = time.perf_counter()
-        assert client.post("/ask", json={"question": question}).status_code == 200
-        took.append(time.perf_counter() - start)
+    # The answer cache is off so every request does the full work: that is the figure reported.
+    uncached = qa_settings.model_copy(update={"qa_cache_size": 0})
+    with TestClient(create_app(uncached), raise_server_exceptions=False) as fresh:
+        for question in questions:
+            start = time.perf_counter()
+            assert fresh.post("/ask", json={"question": question}).status_code == 200
+            took.append(time.perf_counter() - start)
     median = statistics.median(took)
     print(f"\nmedian /ask latency in process: {median * 1000:.1f} ms over {len(took)} requests")
     assert median < 2.0  # generous: the figure to report is printed above
