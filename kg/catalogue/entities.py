@@ -1,9 +1,8 @@
 """Resolve an entity parameter (IRI, prefixed name or exact label) against the graph.
 
-Every lookup binds the user's text through the store's ``bindings``; nothing
-is pasted into a query. The queries use their bound variable only in the top
-group and project it, so pyoxigraph's substitutions and a remote store's
-leading ``VALUES`` block give the same answers (see kg/store/values.py).
+Every lookup binds the user's text through the store's ``bindings`` (a leading
+``VALUES`` block of escaped terms, see kg/store/values.py); nothing is pasted
+into a query.
 """
 
 from __future__ import annotations

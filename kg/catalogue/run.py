@@ -1,8 +1,8 @@
 """Run a catalogue question: check and convert its parameters, bind them, query the store.
 
-Values are bound through the store's ``bindings`` (pyoxigraph substitutions on
-the embedded store, a ``VALUES`` block built from escaped terms on a remote
-one); user text never becomes query text.
+Values are bound through the store's ``bindings``: every store turns them into a
+leading ``VALUES`` block of escaped terms (:func:`kg.store.values.bind_values`), so
+user text never becomes query text and the planner sees the bound values.
 """
 
 from __future__ import annotations

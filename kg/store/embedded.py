@@ -17,6 +17,7 @@ from kg.errors import QuerySyntaxError, StoreUnavailableError
 from kg.store.base import Bindings, QueryRequest, RawResult, ResultFormat, SelectResult
 from kg.store.oxformats import GRAPHS, RESULTS
 from kg.store.terms import Term
+from kg.store.values import bind_values
 
 RDF_FILE_FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -40,26 +41,6 @@ def to_term(node: object) -> Term:
     if isinstance(node, ox.Triple):
         return Term("triple", str(node))
     raise TypeError(f"unexpected term {node!r}")
-
-
-def from_term(term: Term) -> ox.NamedNode | ox.Literal:
-    """Convert a :class:`Term` to pyoxigraph, for safe substitution into queries."""
-    if term.kind == "iri":
-        return ox.NamedNode(term.value)
-    if term.kind == "literal":
-        if term.lang:
-            return ox.Literal(term.value, language=term.lang)
-        if term.datatype:
-            return ox.Literal(term.value, datatype=ox.NamedNode(term.datatype))
-        return ox.Literal(term.value)
-    raise ValueError(f"cannot bind a {term.kind} term")
-
-
-Substitutable = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
-
-
-def _substitutions(bindings: Bindings | None) -> dict[ox.Variable, Substitutable]:
-    return {ox.Variable(k): from_term(v) for k, v in (bindings or {}).items()}
 
 
 class EmbeddedStore:
@@ -102,13 +83,16 @@ class EmbeddedStore:
     def _query(self, query: str, bindings: Bindings | None,
                default_graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None = None,
                named_graphs: list[ox.NamedNode | ox.BlankNode] | None = None) -> object:
+        # Bindings go in as a leading VALUES block of escaped terms, exactly as a remote store
+        # receives them, not as pyoxigraph `substitutions`: pyoxigraph plans a query before
+        # substituting, so it would plan as if the parameters were free (every duty of every
+        # body, then filter), 100-1000x slower at 1M triples.
         try:
             return self._store.query(
-                query,
+                bind_values(query, bindings),
                 use_default_graph_as_union=default_graphs is None,
                 default_graph=default_graphs,
                 named_graphs=named_graphs,
-                substitutions=_substitutions(bindings),
             )
         except SyntaxError as exc:
             raise QuerySyntaxError(f"SPARQL syntax error: {exc}") from exc

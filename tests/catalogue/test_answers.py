@@ -89,7 +89,7 @@ def test_every_row_carries_a_source(catalogue_store: EmbeddedStore, catalogue: C
 def test_values_binding_agrees_with_substitution(catalogue_store: EmbeddedStore,
                                                  catalogue: Catalogue,
                                                  case: Mapping[str, Any]) -> None:
-    """A remote store receives a VALUES block instead of substitutions; both must agree."""
+    """The query text shown with an answer is exactly what ran, on any store."""
     run = _run(catalogue_store, catalogue, case)
     inlined = catalogue_store.select(bind_values(run.question.sparql, run.bindings))
     assert inlined.variables == run.result.variables
