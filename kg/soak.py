@@ -16,7 +16,6 @@ import asyncio
 import json
 import os
 import random
-import socket
 import subprocess
 import sys
 import tempfile
@@ -27,6 +26,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import httpx
+
+from kg.localproc import free_port, stop_process
 
 LIGHT = frozenset({"health", "sparql-select", "sparql-ask", "sparql-construct"})
 # Counts every combination of three quads: ~3e10 rows on the built graph, so it runs until
@@ -183,12 +184,6 @@ def total_rss_kb(pid: int) -> int:
     return rss_kb(pid) + sum(rss_kb(child) for child in children(pid))
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
 
 @dataclass
 class Server:
@@ -197,13 +192,7 @@ class Server:
     log: Path
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
+        stop_process(self.process)
 
 
 def start_server(out: Path, query_timeout: float, log: Path) -> Server:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
@@ -13,6 +12,7 @@ import httpx
 
 from kg.bench.procs import spawn, stop
 from kg.errors import IcskgError
+from kg.localproc import free_port
 
 
 class BenchError(IcskgError):
@@ -36,12 +36,6 @@ class Server:
     def stop(self) -> None:
         stop(self.proc)
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def oxigraph_binary() -> str:

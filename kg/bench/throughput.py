@@ -25,12 +25,12 @@ from kg.bench.generator import Generated
 from kg.bench.procs import spawn, split_cores, stop
 from kg.bench.servers import (
     Server,
-    free_port,
     load_oxigraph,
     start_oxigraph,
     start_python,
     wait_ready,
 )
+from kg.localproc import free_port
 from kg.store.embedded import EmbeddedStore
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from kg.localproc import free_port, stop_process
 from kg.paths import facts_dir
 
 REPO = Path(__file__).resolve().parents[2]
@@ -23,12 +23,6 @@ COUNT_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 ANCHOR = 'skos:altLabel "BOB ICS"@en , "BOB"@en ,'
 ANCHOR_FILE = "004_dhaca_webinar_2020.trig"
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 @dataclass
@@ -40,13 +34,7 @@ class Served:
     log: Path
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
+        stop_process(self.process)
 
     def output(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")

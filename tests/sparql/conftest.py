@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -13,6 +12,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+
+from kg.localproc import free_port, stop_process
 
 REPO = Path(__file__).resolve().parents[2]
 EX = "http://example.org/"
@@ -35,11 +36,6 @@ def w3c_dir() -> Path:
     return Path(os.environ.get("ICSKG_W3C_PROTOCOL_DIR", shared_dir() / "w3c-sparql11-protocol"))
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
 
 @dataclass
 class LiveServer:
@@ -51,12 +47,7 @@ class LiveServer:
         return self.base + "/sparql"
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(5)
+        stop_process(self.process)
 
 
 def start_server(args: Sequence[str], env: dict[str, str] | None = None) -> LiveServer:

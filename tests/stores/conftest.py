@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.localproc import free_port
 from kg.push import GraphStore, push
 from kg.store.embedded import EmbeddedStore
 from kg.store.protocol import Endpoint
@@ -28,12 +29,6 @@ def oxigraph_command() -> str:
         pytest.skip("the `oxigraph` command is not installed (pip install oxigraph==0.5.13)")
     return found
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def _wait_listening(port: int, process: subprocess.Popen[bytes], deadline: float) -> None:
