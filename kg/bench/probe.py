@@ -45,8 +45,12 @@ class Limits:
     warmup: bool
 
 
-class QueryTimeout(Exception):
-    """A query ran past its cap."""
+class QueryTimeout(BaseException):
+    """A query ran past its cap.
+
+    A BaseException, like KeyboardInterrupt, because the alarm can fire inside rdflib's
+    evaluation, where the store wrapper turns every ``Exception`` into a query error.
+    """
 
 
 def rss_mb() -> float:
