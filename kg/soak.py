@@ -184,7 +184,6 @@ def total_rss_kb(pid: int) -> int:
     return rss_kb(pid) + sum(rss_kb(child) for child in children(pid))
 
 
-
 @dataclass
 class Server:
     process: subprocess.Popen[bytes]

@@ -37,7 +37,6 @@ class Server:
         stop(self.proc)
 
 
-
 def oxigraph_binary() -> str:
     """The ``oxigraph`` console command installed beside this interpreter (pip: oxigraph)."""
     candidate = Path(sys.executable).parent / "oxigraph"

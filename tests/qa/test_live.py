@@ -18,7 +18,6 @@ from kg.localproc import free_port
 KIND = "https://w3id.org/icskg/id/kind/"
 
 
-
 @pytest.fixture(scope="module")
 def live_url(built_dir: Path) -> Iterator[str]:
     port = free_port()

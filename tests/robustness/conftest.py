@@ -8,14 +8,14 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
 
-from kg.localproc import free_port, stop_process
+from kg.localproc import free_port
 from kg.paths import facts_dir
+from kg.soak import Server
 
 REPO = Path(__file__).resolve().parents[2]
 COUNT_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -24,17 +24,8 @@ ANCHOR = 'skos:altLabel "BOB ICS"@en , "BOB"@en ,'
 ANCHOR_FILE = "004_dhaca_webinar_2020.trig"
 
 
-
-@dataclass
-class Served:
+class Served(Server):
     """One `icskg serve` subprocess; its output goes to ``log``."""
-
-    process: subprocess.Popen[bytes]
-    base: str
-    log: Path
-
-    def stop(self) -> None:
-        stop_process(self.process)
 
     def output(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")

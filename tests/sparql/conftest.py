@@ -36,7 +36,6 @@ def w3c_dir() -> Path:
     return Path(os.environ.get("ICSKG_W3C_PROTOCOL_DIR", shared_dir() / "w3c-sparql11-protocol"))
 
 
-
 @dataclass
 class LiveServer:
     process: subprocess.Popen[bytes]

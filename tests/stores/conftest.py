@@ -30,7 +30,6 @@ def oxigraph_command() -> str:
     return found
 
 
-
 def _wait_listening(port: int, process: subprocess.Popen[bytes], deadline: float) -> None:
     while time.monotonic() < deadline:
         if process.poll() is not None:
