@@ -193,6 +193,24 @@ class Server:
     def stop(self) -> None:
         stop_process(self.process)
 
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def wait_ready(self, seconds: float = 120) -> None:
+        """Return once /sparql answers (its workers are up); stop the server and raise if not."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline and self.process.poll() is None:
+            try:
+                if httpx.get(self.base + "/sparql", params={"query": "ASK {}"},
+                             timeout=30).status_code == 200:
+                    return
+            except httpx.TransportError:
+                time.sleep(0.2)
+        code = self.process.poll()
+        self.stop()
+        why = f"exited with {code}" if code is not None else "did not come up"
+        raise RuntimeError(f"icskg serve {why}:\n{self.output()[-2000:]}")
+
 
 def start_server(out: Path, query_timeout: float, log: Path) -> Server:
     """`icskg serve` on a free loopback port; returns once /sparql answers (workers up)."""
@@ -202,19 +220,8 @@ def start_server(out: Path, query_timeout: float, log: Path) -> Server:
     with log.open("wb") as sink:
         process = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.STDOUT)
     server = Server(process, f"http://127.0.0.1:{port}", log)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            break
-        try:
-            if httpx.get(server.base + "/sparql", params={"query": "ASK {}"},
-                         timeout=30).status_code == 200:
-                return server
-        except httpx.TransportError:
-            time.sleep(0.2)
-    server.stop()
-    tail = log.read_text(encoding="utf-8", errors="replace")[-2000:]
-    raise RuntimeError(f"icskg serve did not come up:\n{tail}")
+    server.wait_ready()
+    return server
 
 
 # --- the load ----------------------------------------------------------------------

@@ -6,7 +6,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -24,11 +23,8 @@ ANCHOR = 'skos:altLabel "BOB ICS"@en , "BOB"@en ,'
 ANCHOR_FILE = "004_dhaca_webinar_2020.trig"
 
 
-class Served(Server):
-    """One `icskg serve` subprocess; its output goes to ``log``."""
-
-    def output(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace")
+# One `icskg serve` subprocess; its output goes to ``log``.
+Served = Server
 
 
 def serve(args: Sequence[str], log: Path, env: dict[str, str] | None = None) -> Served:
@@ -40,18 +36,8 @@ def serve(args: Sequence[str], log: Path, env: dict[str, str] | None = None) -> 
         process = subprocess.Popen(cmd, cwd=REPO, env={**os.environ, **(env or {})},
                                    stdout=sink, stderr=subprocess.STDOUT)
     served = Served(process, f"http://127.0.0.1:{port}", log)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"icskg serve exited with {process.returncode}:\n{served.output()}")
-        try:
-            if httpx.get(served.base + "/sparql", params={"query": "ASK {}"},
-                         timeout=30).status_code == 200:
-                return served
-        except httpx.TransportError:
-            time.sleep(0.2)
-    served.stop()
-    raise RuntimeError(f"icskg serve did not come up:\n{served.output()}")
+    served.wait_ready()
+    return served
 
 
 @pytest.fixture
