@@ -17,6 +17,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from kg.build import validate
+from kg.build.dates import date_twins
 from kg.build.facts import FactBase, load_facts
 from kg.build.kinds import kinds_graph
 from kg.build.locators import LocatorReport, verify_locators
@@ -98,8 +99,8 @@ def build(out: Path, corpus_dir: Path | None = None, *, facts_dir: Path | None =
     with tempfile.TemporaryDirectory(prefix="icskg-reason-") as work:
         entailed = run_hermit(tbox, data, Path(work))
     t = steps.done(f"HermiT: consistent; {len(entailed)} entailed triples", t)
-    inferred = _merge(entailed, close(tbox, _merge(data, entailed))) - data
-    t = steps.done(f"materialised {len(inferred)} inferred triples", t)
+    inferred = _merge(entailed, close(tbox, _merge(data, entailed)), date_twins(data)) - data
+    t = steps.done(f"materialised {len(inferred)} inferred triples (date twins included)", t)
     locators = None
     if corpus_dir is not None:
         locators = verify_locators(corpus_dir, facts, _merge(data, inferred, tbox))
