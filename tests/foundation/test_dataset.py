@@ -59,7 +59,8 @@ def test_every_fact_graph_has_a_document_with_metadata_and_a_locator(store: Embe
 
 
 def test_all_five_documents_are_cited(store: EmbeddedStore) -> None:
-    docs = values(store, "SELECT DISTINCT ?doc { GRAPH ?g { ?s ?p ?o } ?g prov:wasDerivedFrom ?doc }",
+    docs = values(store, "SELECT DISTINCT ?doc { GRAPH ?g { ?s ?p ?o } ?g prov:wasDerivedFrom ?doc . "
+                         "?doc a ics:SourceDocument }",
                   "doc")
     assert docs == {f"{ICSD}doc-00{i}" for i in range(5)}
 
