@@ -51,7 +51,7 @@ async def get_question(question_id: QuestionId,
             responses=error_responses(400, 404),
             # The parameters depend on the question: declared as one free-form object.
             openapi_extra={"parameters": [{
-                "name": "params", "in": "query", "required": False, "style": "form",
+                "name": "arguments", "in": "query", "required": False, "style": "form",
                 "explode": True, "description": "The question's parameters by name, "
                 "e.g. body=ICB (see GET /questions/{question_id}).",
                 "schema": {"type": "object", "additionalProperties": {"type": "string"}},

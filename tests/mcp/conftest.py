@@ -53,7 +53,7 @@ async def over_stdio(out: Path) -> AsyncIterator[ClientSession]:
     params = StdioServerParameters(command=sys.executable,
                                    args=["-m", "kg.cli.main", "mcp", "--out", str(out)],
                                    cwd=str(REPO), env=ENV)
-    with open(os.devnull, "w") as quiet:  # noqa: PTH123 - the SDK wants a text file
+    with open(os.devnull, "w") as quiet:
         async with stdio_client(params, errlog=quiet) as (read, write), \
                 ClientSession(read, write) as session:
             await session.initialize()
