@@ -53,17 +53,35 @@ class _Owner:
     position: int  # index into that passage's statements
 
 
-def _passage_text(passage: Passage, labels: Labels) -> str:
+class _Tokens:
+    """Tokenises each distinct text once: statement texts and names recur across documents."""
+
+    def __init__(self, terms: Terms) -> None:
+        self._terms = terms
+        self._seen: dict[str, list[str]] = {}
+
+    def __call__(self, text: str) -> list[str]:
+        found = self._seen.get(text)
+        if found is None:
+            found = self._seen[text] = self._terms(text)
+        return found
+
+    def names(self, names: Sequence[str]) -> list[str]:
+        return [t for name in names for t in self(name)]
+
+
+def _passage_tokens(passage: Passage, labels: Labels, tokens: _Tokens) -> list[str]:
     names: dict[str, None] = {}
     for st in passage.statements:
         for iri in (st.subject, st.object):
             names.update(dict.fromkeys(labels.names(iri)))
-    return "\n".join([passage.summary or "", *names, *(st.text for st in passage.statements)])
+    return [*tokens(passage.summary or ""), *tokens.names(list(names)),
+            *(t for st in passage.statements for t in tokens(st.text))]
 
 
-def _statement_text(st: Statement, labels: Labels) -> str:
-    return " ".join((st.text, *labels.others.get(st.subject, ()),
-                     *labels.others.get(st.object, ())))
+def _statement_tokens(st: Statement, labels: Labels, tokens: _Tokens) -> list[str]:
+    return [*tokens(st.text), *tokens.names(labels.others.get(st.subject, ())),
+            *tokens.names(labels.others.get(st.object, ()))]
 
 
 def _check_k(k: int) -> None:
@@ -80,11 +98,14 @@ class SearchIndex:
         self._terms = Terms(acronyms_in([*labels.preferred.values(), *all_names]))
         self._owners = [_Owner(i, j) for i, p in enumerate(self._passages)
                         for j in range(len(p.statements))]
-        self._by_passage = _Bm25([self._terms(_passage_text(p, labels))
-                                  for p in self._passages])
+        # Where each passage's statements start among all statements (the statement index).
+        self._offsets = [0]
+        for p in self._passages:
+            self._offsets.append(self._offsets[-1] + len(p.statements))
+        tokens = _Tokens(self._terms)
+        self._by_passage = _Bm25([_passage_tokens(p, labels, tokens) for p in self._passages])
         self._by_statement = _Bm25([
-            self._terms(_statement_text(self._passages[o.passage].statements[o.position],
-                                        labels))
+            _statement_tokens(self._passages[o.passage].statements[o.position], labels, tokens)
             for o in self._owners])
 
     @classmethod
@@ -123,7 +144,7 @@ class SearchIndex:
 
     def _hit(self, index: int, score: float, statement_scores: np.ndarray) -> SearchHit:
         passage = self._passages[index]
-        first = next((n for n, o in enumerate(self._owners) if o.passage == index), 0)
+        first = self._offsets[index]
         scored = [dataclasses.replace(st, score=_round(statement_scores[first + j]))
                   for j, st in enumerate(passage.statements)]
         # Stable sort: equally scored statements keep the passage's reading order.
