@@ -28,7 +28,6 @@ from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
 import kg
-from kg.catalogue import load_catalogue
 from kg.describe import EntityDescription
 from kg.documents import SourceDocument, source_documents
 from kg.errors import IcskgError, NotFoundError
@@ -126,7 +125,7 @@ def _read(runtime: Runtime, uri: str) -> tuple[str, str]:
     if uri == ONTOLOGY_URI:
         return "text/turtle", (ontology_dir() / "icskg.ttl").read_text(encoding="utf-8")
     if uri == CATALOGUE_URI:
-        return "application/json", json.dumps(jsonable(list_questions(load_catalogue())))
+        return "application/json", json.dumps(jsonable(list_questions(runtime.catalogue())))
     if uri.startswith(DOCUMENT_URI):
         local = uri[len(DOCUMENT_URI):]
         for doc in _documents(runtime):
@@ -190,7 +189,7 @@ class HttpEndpoint:
         loopback = self._settings.host in ("127.0.0.1", "localhost", "::1")
         return TransportSecuritySettings(
             enable_dns_rebinding_protection=loopback,
-            allowed_hosts=["127.0.0.1:*", "localhost:*", "[::1]:*", "testserver"],
+            allowed_hosts=["127.0.0.1:*", "localhost:*", "[::1]:*"],
             allowed_origins=["http://127.0.0.1:*", "http://localhost:*", "http://[::1]:*"])
 
     @asynccontextmanager

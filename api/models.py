@@ -56,10 +56,19 @@ class AskRequest(Strict):
     ]}}
 
 
+class BatchQuestion(Strict):
+    """One question of a batch: a blank, over-long or badly dated one gets its own error."""
+
+    question: str = Field(description="The question.", examples=[EXAMPLE_QUESTION])
+    as_of: str | None = Field(None, description="Answer as of this date (ISO 8601).")
+    context: dict[str, JsonValue] | None = Field(
+        None, description="The `context` object of a previous answer.")
+
+
 class AskBatchRequest(Strict):
     """Several questions at once; each is answered (or fails) on its own."""
 
-    questions: list[AskRequest] = Field(
+    questions: list[BatchQuestion] = Field(
         min_length=1, description="The questions; more than the configured limit (20 by "
         "default): 413.")
 

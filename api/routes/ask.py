@@ -22,6 +22,7 @@ from api.models import (
     AskBatchRequest,
     AskRequest,
     BatchAnswers,
+    BatchQuestion,
 )
 from kg.errors import IcskgError, PayloadTooLargeError
 from kg.payload import jsonable, to_json
@@ -81,7 +82,7 @@ async def ask_get(params: Annotated[AskQuery, Query()],
     return await _ask(runtime, params.q, params.as_of)
 
 
-def _outcome(runtime: Runtime, item: AskRequest) -> dict[str, object]:
+def _outcome(runtime: Runtime, item: BatchQuestion) -> dict[str, object]:
     try:
         answer = runtime.ask(item.question, item.as_of, item.context)
     except IcskgError as exc:
