@@ -16,11 +16,9 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import JsonValue, TypeAdapter
+from pydantic import JsonValue
 
 from kg.qa import Answer
-
-ANSWER: TypeAdapter[Answer] = TypeAdapter(Answer)
 
 
 def jsonable(value: object, *, nested: bool = False) -> JsonValue:

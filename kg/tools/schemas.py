@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from kg.catalogue import Catalogue, CatalogueQuestion, Parameter, ParamType
 from kg.catalogue.entities import resolve_entity
-from kg.catalogue.prefixes import as_iri, shorten
+from kg.catalogue.prefixes import shorten
 from kg.errors import ParameterError
 from kg.store.base import Store
 from kg.store.terms import Term
@@ -152,7 +152,3 @@ def definitions(store: Store, catalogue: Catalogue) -> tuple[ToolDefinition, ...
     builtin = [_builtin(name, model) for name, model in BUILTIN.items()]
     return (*builtin, *(_question(store, q, cache) for q in catalogue.questions))
 
-
-def entity_iri(text: str) -> str | None:
-    """The IRI a prefixed name or IRI stands for (None for a label)."""
-    return as_iri(text)
