@@ -1,4 +1,9 @@
-"""``create_app(settings)``: the only way to build the HTTP application."""
+"""``create_app(settings)``: the only way to build the HTTP application.
+
+The app opens a :class:`kg.runtime.Runtime` (the same one ``icskg ask`` and
+``icskg mcp`` open) in its lifespan, serves MCP over streamable HTTP at
+``/mcp`` from it, and closes it, workers and all, on shutdown.
+"""
 
 from __future__ import annotations
 
@@ -10,27 +15,42 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 import kg
-from api import errors
+from api import errors, mcp, openapi
 from api.middleware import RequestLimits, SecurityHeaders
-from api.routes import admin, ask, health, pages, questions, sparql
-from kg.reload import Reloader
-from kg.service import Service, ServiceHolder
+from api.routes import admin, ask, health, pages, questions, search, sparql, tools
+from kg.catalogue import load_catalogue
+from kg.runtime import Runtime
 from kg.settings import Settings
+from kg.tools import BUILTIN
+
+# One entry per router: other route modules are added to this list, nothing else.
+ROUTERS = [
+    health.router,
+    ask.router,
+    questions.router,
+    search.router,
+    tools.router,
+    sparql.router,
+    pages.router,
+    admin.router,
+]
 
 
 def create_app(settings: Settings) -> FastAPI:
-    """Build the app; its lifespan opens the store off the event loop."""
+    """Build the app; its lifespan opens the runtime off the event loop."""
+    runtime = Runtime(settings)
+    mcp_server = mcp.build_server(runtime)
+    mcp_http = mcp.http_endpoint(mcp_server, settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        service = await asyncio.to_thread(Service.open, settings)
-        app.state.holder = ServiceHolder(service)
-        app.state.reloader.attach(app.state.holder)
+        await asyncio.to_thread(runtime.start)
+        app.state.holder = runtime.holder
         try:
-            yield
+            async with mcp_http.running():
+                yield
         finally:
-            await asyncio.to_thread(app.state.reloader.close)
-            await asyncio.to_thread(app.state.holder.current.close)
+            await asyncio.to_thread(runtime.close)
 
     app = FastAPI(
         title="icskg",
@@ -39,16 +59,22 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.reloader = Reloader(settings)
+    app.state.runtime = runtime
+    app.state.reloader = runtime.reloader
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
-        allow_methods=["GET", "POST", "OPTIONS"],
+        allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
         allow_headers=["*"],
+        expose_headers=["Mcp-Session-Id"],
     )
     app.add_middleware(RequestLimits, max_bytes=settings.max_request_bytes)
     app.add_middleware(SecurityHeaders)  # added last: outermost, so every response has them
     errors.install(app)
-    for module in (health, ask, questions, sparql, pages, admin):
-        app.include_router(module.router, responses=errors.COMMON_RESPONSES)
+    for router in ROUTERS:
+        app.include_router(router, responses=errors.COMMON_RESPONSES)
+    app.router.routes.append(mcp_http.route)
+    catalogue = load_catalogue()
+    openapi.install(app, settings, lambda: catalogue.ids,
+                    lambda: [*BUILTIN, *catalogue.ids])
     return app

@@ -38,24 +38,43 @@ class ErrorBody(BaseModel):
     message: str = Field(description="What was wrong with the request, and how to fix it.")
 
 
+class ValidationProblem(BaseModel):
+    """One part of the request that does not fit the schema."""
+
+    loc: list[str | int] = Field(description="Where, e.g. ['body', 'context'].")
+    msg: str = Field(description="What is wrong there.")
+    type: str = Field(description="pydantic's error type, e.g. extra_forbidden.")
+
+
+class ValidationErrorBody(ErrorBody):
+    """A 422: the request does not fit the schema; ``message`` names every field at fault."""
+
+    detail: list[ValidationProblem]
+
+
 _MEANINGS = {
     400: "The request is malformed: the message says what and where.",
+    404: "No such resource (question id, tool, entity): the message says which.",
+    409: "The request conflicts with the service's state (a reload under way).",
     406: "No representation matches the Accept header.",
     413: "The request body, query string or result is over the configured limit.",
     415: "The request body's media type is not accepted.",
+    422: "The request does not fit the schema (a missing, mistyped or unknown field).",
     503: "The store is unavailable or the query ran past its time limit; retry later.",
 }
 
 
 def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI ``responses`` documenting these error statuses with :class:`ErrorBody`."""
-    return {status: {"model": ErrorBody, "description": _MEANINGS[status]}
+    return {status: {"model": ValidationErrorBody if status == 422 else ErrorBody,
+                     "description": _MEANINGS[status]}
             for status in statuses}
 
 
 # Any route can answer these: the size limits apply to every request (api/middleware.py),
+# a request that does not fit its schema is a 422 (with the body in the schema, not FastAPI's),
 # and any route that reads the graph can find the store unavailable.
-COMMON_RESPONSES = error_responses(413, 503)
+COMMON_RESPONSES = error_responses(413, 422, 503)
 
 
 def status_for(error: e.IcskgError) -> int:

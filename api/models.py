@@ -1,27 +1,54 @@
-"""Pydantic models of /ask and /questions: the HTTP edge of :mod:`kg.qa` and :mod:`kg.catalogue`."""
+"""Pydantic models of the HTTP edge: requests (extra fields refused) and documented responses.
+
+Answers are not re-declared here: their schema is generated from the
+:class:`kg.qa.Answer` dataclass (see :mod:`kg.payload`), so a field added to
+an answer appears in the schema and the payload without an edit here.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer
+from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
+from api.errors import ErrorBody
 from kg.catalogue import CatalogueQuestion
 from kg.qa import Answer
 
 EXAMPLE_QUESTION = "Which bodies must have regard to ICP strategies?"
 
+# The as-of dates the schema promises: YYYY, YYYY-MM or a real YYYY-MM-DD (or now/today),
+# blank meaning none. The server accepts a few more spellings (see queries/README.md).
+_YEAR = r"[1-9][0-9]{3}"
+_MONTH = r"(0[1-9]|1[0-2])"
+_DAY = (r"((0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])|(0[13-9]|1[0-2])-(29|30)"
+        r"|(0[13578]|1[02])-31)")
+_LEAP = (r"([1-9][0-9](0[48]|[2468][048]|[13579][26])|([2468][048]|[13579][26])00)-02-29")
+AS_OF_PATTERN = (rf"^\s*({_YEAR}(-{_MONTH})?|{_YEAR}-{_DAY}|{_LEAP}|now|today)?\s*$")
+# Some character that is not white space: a blank question is a 400.
+QUESTION_PATTERN = r"\S"
 
-class AskRequest(BaseModel):
-    """A question in plain English, optionally asked as of a date."""
+
+class Strict(BaseModel):
+    """A request body: a field the schema does not declare is a 422 naming it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class AskRequest(Strict):
+    """A question in plain English, optionally asked as of a date or as a follow-up."""
 
     question: str = Field(
         description="The question. Blank: 400. Longer than the configured limit "
         "(1,000 characters by default): 413.",
-        examples=[EXAMPLE_QUESTION])
+        examples=[EXAMPLE_QUESTION], json_schema_extra={"pattern": QUESTION_PATTERN})
     as_of: str | None = Field(
-        None, description="Answer as of this date (ISO 8601, e.g. 2022-07-01; also YYYY or "
-        "YYYY-MM). Overrides any date in the question.", examples=["2022-07-01"])
+        None, description="Answer as of this date (ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD, or "
+        "'now'). Overrides any date in the question. Not a date: 400.",
+        examples=["2022-07-01"], json_schema_extra={"pattern": AS_OF_PATTERN})
+    context: dict[str, JsonValue] | None = Field(
+        None, description="The `context` object of a previous answer, sent back unchanged so "
+        "that a follow-up question is read against it.")
 
     model_config = {"json_schema_extra": {"examples": [
         {"question": EXAMPLE_QUESTION},
@@ -29,94 +56,59 @@ class AskRequest(BaseModel):
     ]}}
 
 
-class ResultModel(BaseModel):
-    """An entity (``iri`` and ``label``) or a literal (``value`` and ``label``), with details."""
+class BatchQuestion(Strict):
+    """One question of a batch: a blank, over-long or badly dated one gets its own error."""
 
-    label: str
-    iri: str | None = None
-    value: str | None = None
-    datatype: str | None = None
-    details: dict[str, str] = Field(default_factory=dict,
-                                    description="Other columns of the result's first row.")
-    graphs: list[str] = Field(default_factory=list,
-                              description="Named graphs (cited passages) stating it.")
-
-    @model_serializer(mode="wrap")
-    def _drop_empty(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        data: dict[str, Any] = handler(self)
-        return {k: v for k, v in data.items() if v is not None}
+    question: str = Field(description="The question.", examples=[EXAMPLE_QUESTION])
+    as_of: str | None = Field(None, description="Answer as of this date (ISO 8601).")
+    context: dict[str, JsonValue] | None = Field(
+        None, description="The `context` object of a previous answer.")
 
 
-class SourceModel(BaseModel):
-    """A cited passage of a source document."""
+class AskBatchRequest(Strict):
+    """Several questions at once; each is answered (or fails) on its own."""
 
-    document: str = Field(description="IRI of the source document.")
-    title: str | None
-    publisher: str | None
-    date: str | None
-    locator: str | None = Field(description="File name and character span (RFC 5147 style).")
-    graph: str = Field(description="The named graph holding the facts drawn from the passage.")
+    questions: list[BatchQuestion] = Field(
+        min_length=1, description="The questions; more than the configured limit (20 by "
+        "default): 413.")
 
 
-class SuggestionModel(BaseModel):
-    """A catalogue question near an unanswered one."""
+class BatchItem(BaseModel):
+    """One question's outcome: an answer, or the error that question alone got."""
 
-    id: str
-    question: str
-    title: str
-    score: float
+    status: int = Field(description="The HTTP status this question alone would have had.")
+    answer: Answer | None = None
+    error: ErrorBody | None = None
 
 
-class ParameterModel(BaseModel):
-    """A parameter as the question ran: value, label, and where it came from."""
+class BatchAnswers(BaseModel):
+    """The outcomes in the order the questions were sent."""
+
+    results: list[BatchItem]
+
+
+class FunctionDefinition(BaseModel):
+    """A function a model may call, as the OpenAI-compatible ``tools`` parameter takes it."""
 
     name: str
-    value: str
-    label: str
-    origin: str = Field(description="'question', 'request' or 'default'.")
-    text: str | None = Field(None, description="The words of the question it was read from.")
-    alternatives: list[str] = Field(default_factory=list,
-                                    description="Other entities those words could name.")
+    description: str
+    parameters: dict[str, JsonValue] = Field(description="JSON Schema of the arguments.")
 
 
-class AnswerModel(BaseModel):
-    """The answer payload."""
+class ToolDefinitionModel(BaseModel):
+    """One entry of a ``tools`` list."""
 
-    answered: bool
-    answer: str = Field(description="One or two sentences stating the result.")
-    question_id: str | None = Field(description="The catalogue question used, or null.")
-    results: list[ResultModel]
-    sparql: str | None = Field(description="The query that ran, its bound values written in.")
-    sources: list[SourceModel]
-    confidence: float = Field(ge=0, le=1)
-    suggestions: list[SuggestionModel] = Field(
-        description="When not answered: the nearest catalogue questions.")
-    interpretation: str | None = Field(
-        None, description="The catalogue question as it was understood, slots filled.")
-    parameters: list[ParameterModel] = Field(default_factory=list)
+    type: Literal["function"] = "function"
+    function: FunctionDefinition
 
-    @classmethod
-    def of(cls, answer: Answer) -> AnswerModel:
-        return cls(
-            answered=answer.answered,
-            answer=answer.answer,
-            question_id=answer.question_id,
-            results=[ResultModel(label=r.label, iri=r.iri, value=r.value, datatype=r.datatype,
-                                 details=dict(r.details), graphs=list(r.graphs))
-                     for r in answer.results],
-            sparql=answer.sparql,
-            sources=[SourceModel(document=s.document, title=s.title, publisher=s.publisher,
-                                 date=s.date, locator=s.locator, graph=s.graph)
-                     for s in answer.sources],
-            confidence=answer.confidence,
-            suggestions=[SuggestionModel(id=s.id, question=s.question, title=s.title,
-                                         score=s.score) for s in answer.suggestions],
-            interpretation=answer.interpretation,
-            parameters=[ParameterModel(name=p.name, value=p.value, label=p.label,
-                                       origin=p.origin, text=p.text,
-                                       alternatives=list(p.alternatives))
-                        for p in answer.parameters],
-        )
+
+class ToolResult(BaseModel):
+    """What a tool returned: give ``result`` (as JSON) back to the model as the tool's output."""
+
+    name: str
+    result: dict[str, JsonValue] = Field(
+        description="An answer (ask and the catalogue tools), a fact search (search_facts), "
+        "an entity's facts (describe) or a query result (sparql); each carries its sources.")
 
 
 class ParameterInfo(BaseModel):
@@ -156,7 +148,7 @@ class QuestionDetail(QuestionSummary):
         return cls(**_summary(q), answer_template=q.answer, sparql=q.sparql)
 
 
-def _summary(q: CatalogueQuestion) -> dict[str, Any]:
+def _summary(q: CatalogueQuestion) -> dict[str, Any]:  # the constructor's keyword arguments
     return {
         "id": q.id, "title": q.title, "question": q.canonical,
         "alternatives": list(q.alternatives),

@@ -13,6 +13,7 @@ from kg.store.base import Store
 from kg.store.factory import open_store
 
 if TYPE_CHECKING:
+    from kg.search import SearchIndex
     from kg.sparql.endpoint import SparqlEndpoint
 
 
@@ -26,15 +27,20 @@ class Service:
     _sparql_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
     qa: QAEngine | None = None
     _qa_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+    index: SearchIndex | None = None
+    _index_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     @classmethod
     def open(cls, settings: Settings) -> Service:
+        from kg.search import SearchIndex
+
         store = open_store(settings)
         try:
             qa: QAEngine | None = QAEngine.for_settings(store, settings)
+            index: SearchIndex | None = SearchIndex.from_store(store)
         except StoreUnavailableError:
-            qa = None  # a remote store that is down: built on first question instead
-        return cls(settings=settings, store=store, qa=qa)
+            qa = index = None  # a remote store that is down: built on first use instead
+        return cls(settings=settings, store=store, qa=qa, index=index)
 
     def answers(self) -> QAEngine:
         """The question-answering engine over this store (blocking when not built yet)."""
@@ -42,6 +48,15 @@ class Service:
             if self.qa is None:
                 self.qa = QAEngine.for_settings(self.store, self.settings)
             return self.qa
+
+    def search(self) -> SearchIndex:
+        """The retrieval index over this store's passage graphs (blocking when not built yet)."""
+        with self._index_lock:
+            if self.index is None:
+                from kg.search import SearchIndex
+
+                self.index = SearchIndex.from_store(self.store)
+            return self.index
 
     def sparql(self) -> SparqlEndpoint:
         """The public SPARQL endpoint, started on first use (it spawns worker processes)."""

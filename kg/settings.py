@@ -73,6 +73,9 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(
         1_000, gt=0, description="Longest question /ask accepts, in characters."
     )
+    max_batch_questions: int = Field(
+        20, ge=1, le=1000, description="Most questions one POST /ask/batch may send."
+    )
     qa_min_confidence: float = Field(
         0.5, ge=0, le=1,
         description="Confidence below which /ask declines a question and suggests catalogue "

@@ -1,21 +1,33 @@
-"""``POST /ask`` and ``GET /ask``: a plain-English question in, a cited answer out.
+"""``POST /ask``, ``GET /ask`` and ``POST /ask/batch``: questions in, cited answers out.
 
 Errors: a blank question is 400, one over ``max_question_chars`` is 413, a
-malformed ``as_of`` 400, a body that is not ``{"question": ...}`` 422.
+malformed ``as_of`` 400, a body that does not fit the schema (or has a field it
+does not declare) 422, a batch over ``max_batch_questions`` 413.
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Query, Request, Response
+from fastapi import APIRouter, Body, Depends, Query, Request, Response
+from pydantic import BaseModel, ConfigDict, Field
 
-from api.deps import get_service
-from api.errors import error_responses
-from api.models import EXAMPLE_QUESTION, AnswerModel, AskRequest
+from api.deps import get_runtime
+from api.errors import error_body, error_responses, status_for
+from api.models import (
+    AS_OF_PATTERN,
+    EXAMPLE_QUESTION,
+    AskBatchRequest,
+    AskRequest,
+    BatchAnswers,
+    BatchQuestion,
+)
+from kg.errors import IcskgError, PayloadTooLargeError
+from kg.payload import jsonable, to_json
 from kg.qa import Answer
-from kg.service import Service
+from kg.runtime import Runtime
 
 router = APIRouter(tags=["questions"])
 
@@ -28,39 +40,69 @@ _DESCRIPTION = (
 )
 
 
+class AskQuery(BaseModel):
+    """``GET /ask``'s query parameters; any other is a 422 naming it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    q: str = Field("", description="The question.", examples=[EXAMPLE_QUESTION],
+                   json_schema_extra={"pattern": r"\S"})
+    as_of: str | None = Field(None, description="Answer as of this date (ISO 8601).",
+                              examples=["2022-07-01"],
+                              json_schema_extra={"pattern": AS_OF_PATTERN})
+
+
 def _json(answer: Answer) -> Response:
-    # Serialised by pydantic-core in one step: FastAPI's own response_model path would
-    # validate the model again and encode it through jsonable_encoder, several times the cost.
-    return Response(AnswerModel.of(answer).model_dump_json(), media_type="application/json")
+    return Response(to_json(answer), media_type="application/json")
 
 
-async def _ask(request: Request, question: str, as_of: str | None) -> Response:
-    service: Service = await get_service(request)
-    engine = service.qa
-    if engine is not None:
+async def _ask(runtime: Runtime, question: str, as_of: str | None,
+               context: Mapping[str, object] | None = None) -> Response:
+    engine = runtime.current.qa
+    if engine is not None and context is None:
         # A cache hit is a dictionary look-up: no graph work, so no trip to a thread.
         hit = engine.cached(question, as_of)
         if hit is not None:
             return _json(hit)
-
-    def work() -> Response:
-        return _json(service.answers().ask(question, as_of))
-
-    return await asyncio.to_thread(work)
+    answer = await asyncio.to_thread(runtime.ask, question, as_of, context)
+    return _json(answer)
 
 
-@router.post("/ask", response_model=AnswerModel, summary="Ask a question",
+@router.post("/ask", response_model=Answer, summary="Ask a question", operation_id="ask",
              description=_DESCRIPTION, responses=error_responses(400))
-async def ask_post(body: Annotated[AskRequest, Body()], request: Request) -> Response:
-    return await _ask(request, body.question, body.as_of)
+async def ask_post(body: Annotated[AskRequest, Body()],
+                   runtime: Annotated[Runtime, Depends(get_runtime)]) -> Response:
+    return await _ask(runtime, body.question, body.as_of, body.context)
 
 
-@router.get("/ask", response_model=AnswerModel, summary="Ask a question (GET)",
-            description=_DESCRIPTION, responses=error_responses(400))
-async def ask_get(
-    request: Request,
-    q: Annotated[str, Query(description="The question.", examples=[EXAMPLE_QUESTION])] = "",
-    as_of: Annotated[str | None, Query(description="Answer as of this date (ISO 8601).",
-                                       examples=["2022-07-01"])] = None,
-) -> Response:
-    return await _ask(request, q, as_of)
+@router.get("/ask", response_model=Answer, summary="Ask a question (GET)",
+            operation_id="askGet", description=_DESCRIPTION, responses=error_responses(400))
+async def ask_get(params: Annotated[AskQuery, Query()],
+                  runtime: Annotated[Runtime, Depends(get_runtime)]) -> Response:
+    return await _ask(runtime, params.q, params.as_of)
+
+
+def _outcome(runtime: Runtime, item: BatchQuestion) -> dict[str, object]:
+    try:
+        answer = runtime.ask(item.question, item.as_of, item.context)
+    except IcskgError as exc:
+        return {"status": status_for(exc), "error": error_body(exc)}
+    return {"status": 200, "answer": jsonable(answer)}
+
+
+@router.post("/ask/batch", response_model=BatchAnswers, summary="Ask several questions",
+             operation_id="askBatch", responses=error_responses(400),
+             description="Answers each question as `POST /ask` would, in order. A question "
+             "that fails gets its own `status` and `error`; the others are still answered. "
+             "More questions than the configured limit: 413.")
+async def ask_batch(body: AskBatchRequest, request: Request,
+                    runtime: Annotated[Runtime, Depends(get_runtime)]) -> Response:
+    limit = request.app.state.settings.max_batch_questions
+    if len(body.questions) > limit:
+        raise PayloadTooLargeError(f"a batch of {len(body.questions)} questions; the limit "
+                                   f"is {limit}")
+
+    def work() -> bytes:
+        return to_json({"results": [_outcome(runtime, q) for q in body.questions]})
+
+    return Response(await asyncio.to_thread(work), media_type="application/json")

@@ -22,7 +22,8 @@ class Health(BaseModel):
     version: str = Field(description="icskg version.")
 
 
-@router.get("/health", response_model=Health, summary="Service health")
+@router.get("/health", response_model=Health, summary="Service health",
+             operation_id="getHealth")
 async def health(service: Annotated[Service, Depends(get_service)]) -> Health:
     await asyncio.to_thread(service.store.ping)
     count = await asyncio.to_thread(service.store.triple_count)

@@ -49,7 +49,8 @@ async def query_page(request: Request) -> HTMLResponse:
     return HTMLResponse(html, headers=SECURITY_HEADERS)
 
 
-@router.get("/", response_class=HTMLResponse, summary="SPARQL query page")
+@router.get("/", response_class=HTMLResponse, summary="SPARQL query page",
+            operation_id="queryPage")
 async def index(request: Request) -> HTMLResponse:
     return await query_page(request)
 

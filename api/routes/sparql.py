@@ -33,6 +33,40 @@ _DESCRIPTION = (
 )
 
 
+_GRAPH_LIST = {"type": "array", "items": {"type": "string"}}
+_QUERY_PARAMS = [
+    {"name": "query", "in": "query", "required": False, "schema": {"type": "string"},
+     "description": "The SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE). Without it, "
+     "GET returns the service description.",
+     "examples": {"count": {"value": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"}}},
+    {"name": "default-graph-uri", "in": "query", "required": False, "schema": _GRAPH_LIST,
+     "style": "form", "explode": True, "description": "Named graphs merged as the default graph."},
+    {"name": "named-graph-uri", "in": "query", "required": False, "schema": _GRAPH_LIST,
+     "style": "form", "explode": True, "description": "Named graphs the query may name."},
+    {"name": "format", "in": "query", "required": False, "schema": {"type": "string"},
+     "description": "Result format by name (json, xml, csv, tsv, turtle, ...), instead of "
+     "Accept."},
+]
+_RESULTS = {"type": "object", "description": "SPARQL 1.1 Query Results JSON: head and results "
+            "(SELECT) or boolean (ASK)."}
+_TEXT = {"type": "string"}
+_OK = {"200": {"description": "The result, in the negotiated format.", "content": {
+    "application/sparql-results+json": {"schema": _RESULTS},
+    "application/sparql-results+xml": {"schema": _TEXT},
+    "text/csv": {"schema": _TEXT}, "text/tab-separated-values": {"schema": _TEXT},
+    "text/turtle": {"schema": _TEXT}, "application/n-triples": {"schema": _TEXT},
+    "application/rdf+xml": {"schema": _TEXT}, "application/ld+json": {"schema": {}},
+    "text/html": {"schema": _TEXT},
+}}}
+_FORM = {"type": "object", "required": ["query"], "properties": {
+    "query": {"type": "string"}, "default-graph-uri": _GRAPH_LIST, "named-graph-uri": _GRAPH_LIST,
+}}
+_POST_BODY = {"required": True, "content": {
+    "application/sparql-query": {"schema": {"type": "string"}},
+    "application/x-www-form-urlencoded": {"schema": _FORM},
+}}
+
+
 async def _body(request: Request, limit: int) -> bytes:
     length = request.headers.get("content-length", "")
     if length.isdigit():
@@ -46,9 +80,14 @@ async def _body(request: Request, limit: int) -> bytes:
 
 
 @router.get("/sparql", summary="SPARQL 1.1 query (GET)", description=_DESCRIPTION,
-            response_class=Response, responses=error_responses(400, 406))
+            response_class=Response, responses=error_responses(400, 406),
+            operation_id="sparqlQuery",
+            openapi_extra={"parameters": _QUERY_PARAMS, "responses": _OK})
 @router.post("/sparql", summary="SPARQL 1.1 query (POST)", description=_DESCRIPTION,
-             response_class=Response, responses=error_responses(400, 406, 415))
+             response_class=Response, responses=error_responses(400, 406, 415),
+             operation_id="sparqlQueryPost",
+             openapi_extra={"parameters": _QUERY_PARAMS[1:], "requestBody": _POST_BODY,
+                            "responses": _OK})
 async def sparql(request: Request, service: Annotated[Service, Depends(get_service)],
                  settings: Annotated[Settings, Depends(get_settings)]) -> Response:
     url_query: bytes = request.scope.get("query_string", b"")

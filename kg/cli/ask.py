@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import json
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +55,8 @@ def render(answer: Answer) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.service import Service
+    from kg.payload import to_json
+    from kg.runtime import Runtime
 
     settings = settings_from(args)
     local = not settings.endpoint_url and not settings.data_files
@@ -66,13 +65,11 @@ def run(args: argparse.Namespace) -> int:
 
         progress(f"no built graph in {settings.build_dir}: building it first")
         build(settings.build_dir, settings.corpus_dir)
-    service = Service.open(settings)
-    try:
-        answer = service.answers().ask(args.question, args.as_of)
-    finally:
-        service.close()
+    with Runtime(settings) as runtime:
+        answer = runtime.ask(args.question, args.as_of)
     if args.json:
-        print(json.dumps(dataclasses.asdict(answer), indent=2, ensure_ascii=False))
+        # The same shape as the HTTP API's and MCP's (kg/payload.py).
+        print(to_json(answer).decode("utf-8"))
     else:
         print(render(answer))
     return 0

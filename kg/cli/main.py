@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from kg.errors import IcskgError
 
-COMMANDS = ("build", "serve", "ask", "push", "bench")
+COMMANDS = ("build", "serve", "ask", "mcp", "push", "bench")
 
 
 def parser() -> argparse.ArgumentParser:

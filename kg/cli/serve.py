@@ -13,7 +13,8 @@ from kg.settings import Settings
 
 
 def register(subparsers: Any) -> None:
-    p = subparsers.add_parser("serve", help="run the HTTP service (/ask, /sparql, /questions)")
+    p = subparsers.add_parser("serve", help="run the HTTP service (/ask, /sparql, /questions, "
+                              "/tools, /search; MCP at /mcp)")
     p.add_argument("--host", help="interface to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, help="port to listen on (default 8000)")
     p.add_argument("--out", type=Path, help="build directory to serve (default ./out)")
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     progress(f"icskg serving on http://{settings.host}:{settings.port}/")
     app = create_app(settings)
     # `kill -HUP <pid>` after `icskg build` swaps the new graph in (kg/reload.py).
-    on_sighup(app.state.reloader.reload_logged)
+    on_sighup(app.state.runtime.reload_logged)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
     uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
     return 0
