@@ -59,7 +59,7 @@ def test_known_values_are_enums(tools: list[dict[str, Any]]) -> None:
     system = by_name["ccgs-in-system"]["properties"]["system"]
     assert "icsd:cheshire-and-merseyside-ics" in system["enum"]
     assert system["default"] in system["enum"]
-    assert "Cheshire and Merseyside ICS" in system["description"]
+    assert "icsd:cheshire-and-merseyside-ics = Cheshire and Merseyside" in system["description"]
     year = by_name["deadlines-in-year"]["properties"]["year"]
     assert year["type"] == "integer" and "enum" not in year
     assert by_name["search_facts"]["properties"]["k"]["maximum"] == 100

@@ -15,7 +15,7 @@ G = "https://w3id.org/icskg/graph/"
 # (query, a passage graph that must be among the top three hits)
 CASES = [
     ("Who must have regard to ICP strategies?", "d002-icp-strategy"),
-    ("which CCGs were brought together in Cheshire and Merseyside", "d002-nine-ccgs"),
+    ("which CCGs were brought together in Cheshire and Merseyside", "d002-count-and-go-live"),
     ("seats on the ICB board", "d002-icb-board"),
     ("minimum population of a place", "d004-tiers"),
     ("how many STPs were formed in 2016", "d000-stps-formed"),
