@@ -11,6 +11,7 @@ from kg.qa import QAEngine
 from kg.settings import Settings
 from kg.store.base import Store
 from kg.store.factory import open_store
+from kg.store.staleness import BuildWatch
 
 if TYPE_CHECKING:
     from kg.sparql.endpoint import SparqlEndpoint
@@ -26,18 +27,32 @@ class Service:
     _sparql_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
     qa: QAEngine | None = None
     _qa_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+    watch: BuildWatch | None = None  # remote stores: notices a new push (kg.store.staleness)
 
     @classmethod
     def open(cls, settings: Settings) -> Service:
         store = open_store(settings)
+        watch = BuildWatch(store, settings.store_check_seconds) if settings.endpoint_url else None
+        if watch is not None:
+            watch.check()  # records the build id the engine below is built from
         try:
             qa: QAEngine | None = QAEngine.for_settings(store, settings)
         except StoreUnavailableError:
             qa = None  # a remote store that is down: built on first question instead
-        return cls(settings=settings, store=store, qa=qa)
+        return cls(settings=settings, store=store, qa=qa, watch=watch)
 
     def answers(self) -> QAEngine:
-        """The question-answering engine over this store (blocking when not built yet)."""
+        """The question-answering engine over this store (blocking when not built yet).
+
+        Over a remote store, a new push (a new build id) drops the engine, so its
+        entity index and answer cache are rebuilt from the store as it now is.
+        """
+        if self.watch is not None and self.watch.check():
+            refresh = getattr(self.store, "refresh", None)
+            if refresh is not None:
+                refresh()
+            with self._qa_lock:
+                self.qa = None
         with self._qa_lock:
             if self.qa is None:
                 self.qa = QAEngine.for_settings(self.store, self.settings)

@@ -24,6 +24,8 @@ from kg.store.base import Bindings, QueryRequest, RawResult, ResultFormat, Selec
 from kg.store.embedded import to_term
 from kg.store.oxformats import GRAPHS, RESULTS
 from kg.store.protocol import Endpoint, Reply, send
+from kg.store.remote_requests import ICSKG_GRAPHS_QUERY, GraphScope, check_not_cut_short
+from kg.store.staleness import BUILD_ID
 from kg.store.terms import Term
 from kg.store.values import bind_values, term_n3
 
@@ -40,7 +42,8 @@ _GRAPH_IN = {
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
     "application/ld+json": ox.RdfFormat.JSON_LD,
 }
-_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+# The build id push adds is the store's bookkeeping, not part of the build: not counted.
+_COUNT = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?p != <{BUILD_ID}>) }}"
 
 Answer = ox.QuerySolutions | ox.QueryBoolean
 
@@ -117,8 +120,20 @@ class RemoteStore:
 
     name = "remote"
 
-    def __init__(self, endpoint: Endpoint) -> None:
+    def __init__(self, endpoint: Endpoint, *, icskg_only: bool = False,
+                 store_max_rows: int | None = None, check_seconds: float = 5.0) -> None:
         self.endpoint = endpoint
+        self.store_max_rows = store_max_rows
+        self.scope = GraphScope(icskg_only, self._icskg_graphs, check_seconds)
+
+    def _icskg_graphs(self) -> list[str]:
+        reply = send(self.endpoint, ICSKG_GRAPHS_QUERY)
+        return [sol["g"].value for sol in _solutions(_answer(reply))
+                if isinstance(sol["g"], ox.NamedNode)]
+
+    def refresh(self) -> None:
+        """Forget what was read from the store once (icskg's graphs): a new push was seen."""
+        self.scope.forget()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> RemoteStore:
@@ -130,17 +145,26 @@ class RemoteStore:
             password=settings.store_password,
             timeout=settings.query_timeout,
             union_param=settings.store_union_param or None,
-        ))
+            auth=settings.store_auth,
+        ), icskg_only=settings.store_dataset == "icskg", store_max_rows=settings.store_max_rows,
+           check_seconds=settings.store_check_seconds)
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.endpoint.shown!r})"
 
     def _ask_store(self, query: str, bindings: Bindings | None, timeout: float | None) -> Reply:
-        return send(self.endpoint, bind_values(query, bindings), timeout=timeout)
+        text = bind_values(query, bindings)
+        default, named = self.scope.dataset(text, (), ())
+        return send(self.endpoint, text, default_graphs=default, named_graphs=named,
+                    timeout=timeout)
+
+    def _whole(self, reply: Reply, count: int) -> None:
+        check_not_cut_short(count, reply.row_cap, self.store_max_rows, self.endpoint.shown)
 
     def select(self, query: str, bindings: Bindings | None = None, *,
                timeout: float | None = None) -> SelectResult:
-        answer = _answer(self._ask_store(query, bindings, timeout))
+        reply = self._ask_store(query, bindings, timeout)
+        answer = _answer(reply)
         if not isinstance(answer, ox.QuerySolutions):
             raise QuerySyntaxError("expected a SELECT query")
         variables = tuple(v.value for v in answer.variables)
@@ -148,6 +172,7 @@ class RemoteStore:
             {name: to_term(sol[name]) for name in variables if sol[name] is not None}
             for sol in _solutions(answer)
         )
+        self._whole(reply, len(rows))
         return SelectResult(variables, rows)
 
     def ask(self, query: str, bindings: Bindings | None = None, *,
@@ -162,8 +187,10 @@ class RemoteStore:
         reply = self._ask_store(query, bindings, timeout)
         if reply.media_type in _RESULTS_IN:
             raise QuerySyntaxError("expected a CONSTRUCT or DESCRIBE query")
-        return [(to_term(t.subject), to_term(t.predicate), to_term(t.object))
-                for t in _triples(reply)]
+        triples = [(to_term(t.subject), to_term(t.predicate), to_term(t.object))
+                   for t in _triples(reply)]
+        self._whole(reply, len(triples))
+        return triples
 
     def execute(self, request: QueryRequest) -> RawResult:
         """Run a protocol request on the store; check the answer whole, then serialise it.
@@ -176,12 +203,16 @@ class RemoteStore:
         query = request.query
         if request.base_iri:  # the protocol has no base parameter; BASE says the same
             query = f"BASE {term_n3(Term.iri(request.base_iri))}\n{query}"
-        reply = send(self.endpoint, query,
-                     default_graphs=request.default_graph_uris,
-                     named_graphs=request.named_graph_uris, timeout=request.timeout)
+        default, named = self.scope.dataset(query, request.default_graph_uris,
+                                            request.named_graph_uris)
+        reply = send(self.endpoint, query, default_graphs=default, named_graphs=named,
+                     timeout=request.timeout)
         if reply.media_type in _RESULTS_IN:
-            return _serialise_answer(reply, request.result_format, request.max_rows)
-        return _serialise_graph(reply, request.result_format, request.max_rows)
+            result = _serialise_answer(reply, request.result_format, request.max_rows)
+        else:
+            result = _serialise_graph(reply, request.result_format, request.max_rows)
+        self._whole(reply, result.row_count)
+        return result
 
     def triple_count(self) -> int:
         """Triples in the named graphs (icskg puts every triple in one)."""

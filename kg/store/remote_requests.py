@@ -1,0 +1,147 @@
+"""What icskg asks a remote store for, and how it reads what the store says back.
+
+Stores differ where the SPARQL 1.1 Protocol leaves room:
+
+- **Media types per query form.** Virtuoso honours the first acceptable type
+  even when it does not fit the form (a CONSTRUCT answered as SPARQL JSON
+  bindings), so SELECT and ASK ask only for results formats and CONSTRUCT and
+  DESCRIBE only for graph formats.
+- **Silent row caps.** Virtuoso cuts every result at ``ResultSetMaxRows``
+  (10,000 in Debian's ini) and still answers 200, saying so only in an
+  ``X-SPARQL-MaxRows`` header. A cut-short answer is refused (413), never passed
+  on as if whole; ``store_max_rows`` covers stores that do not say.
+- **Store failures are not the client's.** A store that rejects a query
+  pyoxigraph parses as SPARQL 1.1 has a bug (Virtuoso's compiler errors): that
+  is a 502 naming the store, not a 400 blaming the caller.
+- **The dataset.** Virtuoso's default graph holds its own system graphs; with
+  ``store_dataset = "icskg"`` every query names icskg's graphs as the dataset.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from kg.errors import QuerySyntaxError, ResultLimitError, StoreQueryError, StoreUnavailableError
+from kg.namespaces import ICSG
+from kg.sparql import lexer
+
+RESULTS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
+GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.8"
+ANY_ACCEPT = f"{RESULTS_ACCEPT}, {GRAPH_ACCEPT}"
+
+# `GRAPH ?g { }` is the cheap way to list graphs, but Virtuoso answers it with no rows.
+GRAPHS_QUERY = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+ICSKG_GRAPHS_QUERY = (
+    "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+    f'FILTER(STRSTARTS(STR(?g), "{ICSG}")) }}'
+)
+ROW_CAP_HEADER = "x-sparql-maxrows"
+
+
+def accept_for(query: str) -> str:
+    """The Accept header for ``query``'s form (both kinds when the form is unclear)."""
+    try:
+        form = lexer.shape(query).form
+    except QuerySyntaxError:
+        form = None
+    if form in ("SELECT", "ASK"):
+        return RESULTS_ACCEPT
+    if form in ("CONSTRUCT", "DESCRIBE"):
+        return GRAPH_ACCEPT
+    return ANY_ACCEPT
+
+
+def names_own_dataset(query: str) -> bool:
+    """True when the query has FROM or FROM NAMED (protocol graphs would override them)."""
+    try:
+        found = lexer.shape(query)
+    except QuerySyntaxError:
+        return False
+    return bool(found.from_graphs or found.from_named_graphs or found.unresolved)
+
+
+def row_cap_of(headers: Callable[[str], str | None]) -> int | None:
+    """The row cap a store says it applied (Virtuoso's ``X-SPARQL-MaxRows``), if any."""
+    value = (headers(ROW_CAP_HEADER) or "").strip()
+    return int(value) if value.isdigit() else None
+
+
+def check_complete(headers: Callable[[str], str | None], where: str) -> None:
+    """Refuse a 200 the store marks as partial (Virtuoso's "anytime" answers set X-SQL-State)."""
+    state = headers("x-sql-state")
+    if state:
+        message = " ".join((headers("x-sql-message") or "").split())[:300]
+        raise StoreUnavailableError(
+            f"the remote store at {where} sent a partial answer ({state}: {message})")
+
+
+def check_not_cut_short(count: int, said_cap: int | None, store_max_rows: int | None,
+                        where: str) -> None:
+    """Refuse an answer the store may have cut at its own row cap (413, like our own cap)."""
+    if said_cap is not None:
+        raise ResultLimitError(
+            f"the remote store at {where} cut the result short at its own cap of {said_cap} "
+            "rows (Virtuoso: ResultSetMaxRows); narrow the query or add a LIMIT")
+    if store_max_rows is not None and count >= store_max_rows:
+        raise ResultLimitError(
+            f"the result reached the remote store's row cap ({store_max_rows}, "
+            "ICSKG_STORE_MAX_ROWS), so it may be cut short; narrow the query or add a LIMIT")
+
+
+def rejected(query: str, said: str, where: str, status: int) -> Exception:
+    """The error for a query the store refused: the client's, or the store's own failure."""
+    if status == 400:
+        try:
+            ox.Store().query(query)  # an empty store: parses, evaluates over nothing
+        except SyntaxError as exc:
+            return QuerySyntaxError(f"the query is not valid SPARQL 1.1: {exc}")
+        except (OSError, ValueError, RuntimeError):
+            pass  # it parsed; evaluation over nothing does not matter here
+    return StoreQueryError(
+        f"the remote store at {where} failed on a valid SPARQL 1.1 query "
+        f"(HTTP {status}): {said}")
+
+
+@dataclass
+class GraphScope:
+    """icskg's graphs in the store, named as the dataset of every query when ``enabled``.
+
+    The list is read again when older than ``max_age`` seconds (the staleness
+    window of :mod:`kg.store.staleness`) or after :meth:`forget`.
+    """
+
+    enabled: bool
+    lister: Callable[[], Sequence[str]]
+    max_age: float = 5.0
+    clock: Callable[[], float] = time.monotonic
+    _graphs: tuple[str, ...] | None = field(default=None, init=False)
+    _read_at: float = field(default=0.0, init=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+
+    def dataset(self, query: str, default_graphs: Sequence[str],
+                named_graphs: Sequence[str]) -> tuple[Sequence[str], Sequence[str]]:
+        """The (default, named) graphs to send with ``query``."""
+        if not self.enabled or default_graphs or named_graphs or names_own_dataset(query):
+            return default_graphs, named_graphs
+        # No icskg graph yet: an unused graph name keeps the dataset empty, not the store's.
+        graphs = self.graphs() or (f"{ICSG}none",)
+        return graphs, graphs
+
+    def graphs(self) -> tuple[str, ...]:
+        now = self.clock()
+        with self._lock:
+            cached = self._graphs if now - self._read_at < self.max_age else None
+        if cached is None:
+            cached = tuple(sorted(self.lister()))
+            with self._lock:
+                self._graphs, self._read_at = cached, now
+        return cached
+
+    def forget(self) -> None:
+        with self._lock:
+            self._graphs = None
