@@ -66,11 +66,12 @@ class Settings(BaseSettings):
         description="HTTP authentication for queries to the remote store when a user is set "
         "(`icskg push` answers whichever challenge the Graph Store endpoint sends).",
     )
-    store_dataset: Literal["store", "icskg"] = Field(
+    store_dataset: Literal["store", "icskg", "virtuoso"] = Field(
         "store",
-        description="`store`: queries use the store's own default graph; `icskg`: every query "
-        "names icskg's graphs as its dataset (for stores that add graphs of their own, "
-        "e.g. Virtuoso's system graphs).",
+        description="`store`: queries see the store's own dataset; `icskg`: every query names "
+        "icskg's graphs as its dataset (protocol parameters); `virtuoso`: Virtuoso's "
+        "`input:*-graph-exclude` pragmas leave its system graphs (and any other non-icskg "
+        "graph) out.",
     )
     store_max_rows: int | None = Field(
         None, gt=0,

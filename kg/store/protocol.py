@@ -120,11 +120,12 @@ def _read(response: http.client.HTTPResponse, limit: int) -> bytes:
 
 
 def send(endpoint: Endpoint, query: str, *, default_graphs: Sequence[str] = (),
-         named_graphs: Sequence[str] = (), timeout: float | None = None) -> Reply:
-    """POST one query; return the whole body, or raise a typed error."""
+         named_graphs: Sequence[str] = (), timeout: float | None = None,
+         prologue: str = "") -> Reply:
+    """POST one query (after ``prologue``, store-specific text); return the whole body."""
     seconds = timeout if timeout is not None else endpoint.timeout
     where = endpoint.shown
-    sw = _wrapper(endpoint, query, default_graphs, named_graphs, seconds,
+    sw = _wrapper(endpoint, prologue + query, default_graphs, named_graphs, seconds,
                   accept=remote_requests.accept_for(query))
     try:
         with closing(sw.query().response) as response:

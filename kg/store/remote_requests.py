@@ -14,7 +14,7 @@ Stores differ where the SPARQL 1.1 Protocol leaves room:
   pyoxigraph parses as SPARQL 1.1 has a bug (Virtuoso's compiler errors): that
   is a 502 naming the store, not a 400 blaming the caller.
 - **The dataset.** Virtuoso's default graph holds its own system graphs; with
-  ``store_dataset = "icskg"`` every query names icskg's graphs as the dataset.
+  ``store_dataset`` set (:class:`GraphScope`) every query sees icskg's graphs only.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ import pyoxigraph as ox
 from kg.errors import QuerySyntaxError, ResultLimitError, StoreQueryError, StoreUnavailableError
 from kg.namespaces import ICSG
 from kg.sparql import lexer
+from kg.store.terms import Term
 
 RESULTS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.8"
@@ -40,7 +41,20 @@ ICSKG_GRAPHS_QUERY = (
     "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
     f'FILTER(STRSTARTS(STR(?g), "{ICSG}")) }}'
 )
+OTHER_GRAPHS_QUERY = ICSKG_GRAPHS_QUERY.replace("FILTER(STRSTARTS", "FILTER(!STRSTARTS")
 ROW_CAP_HEADER = "x-sparql-maxrows"
+
+
+_XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+_BOOLEAN_FORMS = {"1": "true", "0": "false"}
+
+
+def canonical(term: Term) -> Term:
+    """The canonical form of a boolean: Virtuoso writes ``true`` as ``"1"^^xsd:boolean``,
+    the same value, but a different term for anything comparing terms."""
+    if term.datatype == _XSD_BOOLEAN and term.value in _BOOLEAN_FORMS:
+        return Term.literal(_BOOLEAN_FORMS[term.value], _XSD_BOOLEAN)
+    return term
 
 
 def accept_for(query: str) -> str:
@@ -107,39 +121,74 @@ def rejected(query: str, said: str, where: str, status: int) -> Exception:
         f"(HTTP {status}): {said}")
 
 
+def virtuoso_exclusions(graphs: Sequence[str]) -> str:
+    """Virtuoso's own way to leave graphs out of both the default and the named graphs."""
+    return "".join(f"DEFINE input:default-graph-exclude <{g}>\n"
+                   f"DEFINE input:named-graph-exclude <{g}>\n" for g in graphs)
+
+
+@dataclass(frozen=True, slots=True)
+class Scoped:
+    """A query's dataset as sent: protocol graphs, and a prologue for the wire text."""
+
+    default_graphs: Sequence[str]
+    named_graphs: Sequence[str]
+    prologue: str = ""
+
+
 @dataclass
 class GraphScope:
-    """icskg's graphs in the store, named as the dataset of every query when ``enabled``.
+    """Restricts every query to icskg's graphs, in one of the settings' ``store_dataset`` modes.
 
-    The list is read again when older than ``max_age`` seconds (the staleness
-    window of :mod:`kg.store.staleness`) or after :meth:`forget`.
+    ``icskg`` names icskg's graphs as protocol dataset parameters; ``virtuoso``
+    excludes the store's other graphs with Virtuoso's pragmas instead (Virtuoso
+    echoes every protocol dataset graph as a response header, and HTTP clients
+    refuse a response with more than 100 headers). The graph list is read again
+    only when the store's build id changed, checked at most every ``max_age`` s.
     """
 
-    enabled: bool
-    lister: Callable[[], Sequence[str]]
+    mode: str  # "store", "icskg" or "virtuoso"
+    lister: Callable[[bool], Sequence[str]]  # icskg's graphs (True) or all the others
+    version: Callable[[], str | None]  # the store's build id
     max_age: float = 5.0
     clock: Callable[[], float] = time.monotonic
     _graphs: tuple[str, ...] | None = field(default=None, init=False)
-    _read_at: float = field(default=0.0, init=False)
+    _version: str | None = field(default=None, init=False)
+    _checked_at: float = field(default=0.0, init=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def dataset(self, query: str, default_graphs: Sequence[str],
-                named_graphs: Sequence[str]) -> tuple[Sequence[str], Sequence[str]]:
-        """The (default, named) graphs to send with ``query``."""
-        if not self.enabled or default_graphs or named_graphs or names_own_dataset(query):
-            return default_graphs, named_graphs
+                named_graphs: Sequence[str], *, typed: bool = False) -> Scoped:
+        """The dataset to send with ``query`` (the caller's own dataset always wins).
+
+        ``typed`` queries are icskg's own (catalogue, ``/ask``): they match only icskg's
+        vocabulary, so in ``virtuoso`` mode they go unrestricted, because Virtuoso 7.2
+        evaluates property paths joined to other patterns wrongly (no rows) under any
+        restricted dataset, and its cost estimates grow past its own limit.
+        """
+        unrestricted = self.mode == "store" or (typed and self.mode == "virtuoso")
+        if unrestricted or default_graphs or named_graphs or names_own_dataset(query):
+            return Scoped(default_graphs, named_graphs)
+        graphs = self.graphs()
+        if self.mode == "virtuoso":
+            return Scoped((), (), virtuoso_exclusions(graphs))
         # No icskg graph yet: an unused graph name keeps the dataset empty, not the store's.
-        graphs = self.graphs() or (f"{ICSG}none",)
-        return graphs, graphs
+        graphs = graphs or (f"{ICSG}none",)
+        return Scoped(graphs, graphs)
 
     def graphs(self) -> tuple[str, ...]:
+        """icskg's graphs (mode ``icskg``) or the store's other graphs (mode ``virtuoso``)."""
         now = self.clock()
         with self._lock:
-            cached = self._graphs if now - self._read_at < self.max_age else None
-        if cached is None:
-            cached = tuple(sorted(self.lister()))
-            with self._lock:
-                self._graphs, self._read_at = cached, now
+            cached, known = self._graphs, self._version
+            fresh = cached is not None and now - self._checked_at < self.max_age
+        if fresh and cached is not None:
+            return cached
+        version = self.version()
+        if cached is None or version != known:
+            cached = tuple(sorted(self.lister(self.mode == "icskg")))
+        with self._lock:
+            self._graphs, self._version, self._checked_at = cached, version, now
         return cached
 
     def forget(self) -> None:
