@@ -11,7 +11,7 @@ from kg.qa import QAEngine
 from kg.settings import Settings
 from kg.store.base import Store
 from kg.store.factory import open_store
-from kg.store.staleness import BuildWatch
+from kg.store.staleness import BuildWatch, Refresher
 
 if TYPE_CHECKING:
     from kg.sparql.endpoint import SparqlEndpoint
@@ -28,6 +28,7 @@ class Service:
     qa: QAEngine | None = None
     _qa_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
     watch: BuildWatch | None = None  # remote stores: notices a new push (kg.store.staleness)
+    _refresher: Refresher | None = field(default=None, init=False, repr=False)
 
     @classmethod
     def open(cls, settings: Settings) -> Service:
@@ -39,20 +40,22 @@ class Service:
             qa: QAEngine | None = QAEngine.for_settings(store, settings)
         except StoreUnavailableError:
             qa = None  # a remote store that is down: built on first question instead
-        return cls(settings=settings, store=store, qa=qa, watch=watch)
+        service = cls(settings=settings, store=store, qa=qa, watch=watch)
+        if watch is not None:
+            service._refresher = Refresher(watch, service.stale)
+        return service
+
+    def stale(self) -> None:
+        """A new push was seen: drop what was derived from the old graph (the QA engine's
+        entity index and answer cache); the next question rebuilds it from the store."""
+        refresh = getattr(self.store, "refresh", None)
+        if refresh is not None:
+            refresh()
+        with self._qa_lock:
+            self.qa = None
 
     def answers(self) -> QAEngine:
-        """The question-answering engine over this store (blocking when not built yet).
-
-        Over a remote store, a new push (a new build id) drops the engine, so its
-        entity index and answer cache are rebuilt from the store as it now is.
-        """
-        if self.watch is not None and self.watch.check():
-            refresh = getattr(self.store, "refresh", None)
-            if refresh is not None:
-                refresh()
-            with self._qa_lock:
-                self.qa = None
+        """The question-answering engine over this store (blocking when not built yet)."""
         with self._qa_lock:
             if self.qa is None:
                 self.qa = QAEngine.for_settings(self.store, self.settings)
@@ -69,6 +72,8 @@ class Service:
             return self._sparql
 
     def close(self) -> None:
+        if self._refresher is not None:
+            self._refresher.stop()
         with self._sparql_lock:
             if self._sparql is not None:
                 self._sparql.close()

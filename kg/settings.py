@@ -79,10 +79,9 @@ class Settings(BaseSettings):
         "result that reaches it is refused (413). Virtuoso says so itself (X-SPARQL-MaxRows).",
     )
     store_check_seconds: float = Field(
-        5.0, ge=0,
-        description="How often, at most, a process over a remote store checks for a new push "
-        "(the build id) and refreshes its entity index and answer cache; 0 checks on every "
-        "request.",
+        5.0, gt=0,
+        description="How often a process over a remote store checks for a new push (the "
+        "build id) and then refreshes its entity index and answer cache.",
     )
 
     # --- limits -----------------------------------------------------------

@@ -71,7 +71,6 @@ class Reply:
 
     body: bytes
     media_type: str
-    row_cap: int | None = None  # the cap the store says it cut the answer at, if it says
 
 
 def _wrapper(endpoint: Endpoint, query: str, default_graphs: Sequence[str],
@@ -131,8 +130,11 @@ def send(endpoint: Endpoint, query: str, *, default_graphs: Sequence[str] = (),
         with closing(sw.query().response) as response:
             media_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
             remote_requests.check_complete(response.headers.get, where)
-            return Reply(_read(response, endpoint.max_body_bytes), media_type,
-                         remote_requests.row_cap_of(response.headers.get))
+            remote_requests.check_said_cap(remote_requests.row_cap_of(response.headers.get),
+                                           where)
+            body = remote_requests.store_body(_read(response, endpoint.max_body_bytes),
+                                              media_type)
+            return Reply(body, media_type)
     except QueryBadFormed as exc:
         raise remote_requests.rejected(query, _store_said(exc), where, 400) from exc
     except Unauthorized as exc:

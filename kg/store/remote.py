@@ -173,8 +173,8 @@ class RemoteStore:
         return send(self.endpoint, text, default_graphs=scoped.default_graphs,
                     named_graphs=scoped.named_graphs, prologue=scoped.prologue, timeout=timeout)
 
-    def _whole(self, reply: Reply, count: int) -> None:
-        check_not_cut_short(count, reply.row_cap, self.store_max_rows, self.endpoint.shown)
+    def _whole(self, count: int) -> None:
+        check_not_cut_short(count, self.store_max_rows)
 
     def select(self, query: str, bindings: Bindings | None = None, *,
                timeout: float | None = None) -> SelectResult:
@@ -187,7 +187,7 @@ class RemoteStore:
             {name: canonical(to_term(sol[name])) for name in variables if sol[name] is not None}
             for sol in _solutions(answer)
         )
-        self._whole(reply, len(rows))
+        self._whole(len(rows))
         return SelectResult(variables, rows)
 
     def ask(self, query: str, bindings: Bindings | None = None, *,
@@ -204,7 +204,7 @@ class RemoteStore:
             raise QuerySyntaxError("expected a CONSTRUCT or DESCRIBE query")
         triples = [(to_term(t.subject), to_term(t.predicate), to_term(t.object))
                    for t in _triples(reply)]
-        self._whole(reply, len(triples))
+        self._whole(len(triples))
         return triples
 
     def execute(self, request: QueryRequest) -> RawResult:
@@ -226,7 +226,7 @@ class RemoteStore:
             result = _serialise_answer(reply, request.result_format, request.max_rows)
         else:
             result = _serialise_graph(reply, request.result_format, request.max_rows)
-        self._whole(reply, result.row_count)
+        self._whole(result.row_count)
         return result
 
     def triple_count(self) -> int:

@@ -19,6 +19,7 @@ Stores differ where the SPARQL 1.1 Protocol leaves room:
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -70,6 +71,13 @@ def accept_for(query: str) -> str:
     return ANY_ACCEPT
 
 
+def _is_describe(query: str) -> bool:
+    try:
+        return lexer.shape(query).form == "DESCRIBE"
+    except QuerySyntaxError:
+        return False
+
+
 def names_own_dataset(query: str) -> bool:
     """True when the query has FROM or FROM NAMED (protocol graphs would override them)."""
     try:
@@ -85,6 +93,18 @@ def row_cap_of(headers: Callable[[str], str | None]) -> int | None:
     return int(value) if value.isdigit() else None
 
 
+_VIRTUOSO_BNODE = re.compile(
+    rb'("type"\s*:\s*"bnode"\s*,\s*"value"\s*:\s*"|<bnode>)nodeID://')
+
+
+def store_body(body: bytes, media_type: str) -> bytes:
+    """Virtuoso labels blank nodes ``nodeID://b1`` in result sets, which is no blank node
+    label; drop the scheme so the label (``b1``) parses. Labels are local to one answer."""
+    if media_type.endswith(("json", "xml")) and b"nodeID://" in body:
+        return _VIRTUOSO_BNODE.sub(rb"\1", body)
+    return body
+
+
 def check_complete(headers: Callable[[str], str | None], where: str) -> None:
     """Refuse a 200 the store marks as partial (Virtuoso's "anytime" answers set X-SQL-State)."""
     state = headers("x-sql-state")
@@ -94,13 +114,16 @@ def check_complete(headers: Callable[[str], str | None], where: str) -> None:
             f"the remote store at {where} sent a partial answer ({state}: {message})")
 
 
-def check_not_cut_short(count: int, said_cap: int | None, store_max_rows: int | None,
-                        where: str) -> None:
-    """Refuse an answer the store may have cut at its own row cap (413, like our own cap)."""
+def check_said_cap(said_cap: int | None, where: str) -> None:
+    """Refuse an answer the store says it cut at its own row cap (413, like our own cap)."""
     if said_cap is not None:
         raise ResultLimitError(
             f"the remote store at {where} cut the result short at its own cap of {said_cap} "
             "rows (Virtuoso: ResultSetMaxRows); narrow the query or add a LIMIT")
+
+
+def check_not_cut_short(count: int, store_max_rows: int | None) -> None:
+    """Refuse an answer that reached the store's row cap (so may have been cut short)."""
     if store_max_rows is not None and count >= store_max_rows:
         raise ResultLimitError(
             f"the result reached the remote store's row cap ({store_max_rows}, "
@@ -168,13 +191,20 @@ class GraphScope:
         """
         unrestricted = self.mode == "store" or (typed and self.mode == "virtuoso")
         if unrestricted or default_graphs or named_graphs or names_own_dataset(query):
-            return Scoped(default_graphs, named_graphs)
+            return Scoped(default_graphs, named_graphs, self._describe_mode(query))
         graphs = self.graphs()
         if self.mode == "virtuoso":
-            return Scoped((), (), virtuoso_exclusions(graphs))
+            return Scoped((), (), virtuoso_exclusions(graphs) + self._describe_mode(query))
         # No icskg graph yet: an unused graph name keeps the dataset empty, not the store's.
         graphs = graphs or (f"{ICSG}none",)
         return Scoped(graphs, graphs)
+
+    def _describe_mode(self, query: str) -> str:
+        """Virtuoso's DESCRIBE adds triples where the resource is the object, unless asked
+        for the concise bounded description every other store gives."""
+        if self.mode != "virtuoso" or not _is_describe(query):
+            return ""
+        return 'DEFINE sql:describe-mode "CBD"\n'
 
     def graphs(self) -> tuple[str, ...]:
         """icskg's graphs (mode ``icskg``) or the store's other graphs (mode ``virtuoso``)."""

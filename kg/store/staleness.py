@@ -66,7 +66,7 @@ class BuildWatch:
     def check(self) -> bool:
         now = self.clock()
         with self._lock:
-            if now < self._next:
+            if now < self._next - 0.01 * self.interval:  # a timer's wake-up may be early
                 return False
             self._next = now + self.interval
         try:
@@ -81,3 +81,26 @@ class BuildWatch:
     @property
     def build_id(self) -> str | None:
         return self._seen
+
+
+class Refresher:
+    """Runs ``watch.check()`` every ``watch.interval`` seconds on a daemon thread and calls
+    ``on_change`` when the build id changed. A thread, not a check on the request path: a
+    cached answer is served without touching the store, so only a thread sees a push then.
+    """
+
+    def __init__(self, watch: BuildWatch, on_change: Callable[[], None]) -> None:
+        self._watch = watch
+        self._on_change = on_change
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="icskg-staleness", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._watch.interval):
+            if self._watch.check():
+                self._on_change()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=self._watch.interval + 10)

@@ -151,7 +151,7 @@ class VirtuosoServer:
     def graph_store(self) -> GraphStore:
         return GraphStore(self.gsp_url, "dba", self.password)
 
-    def remote(self, timeout: float = 30.0) -> RemoteStore:
+    def remote(self, timeout: float = 60.0) -> RemoteStore:
         return RemoteStore(Endpoint(self.query_url, timeout=timeout, union_param=None),
                            dataset="virtuoso")
 
