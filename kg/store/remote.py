@@ -238,6 +238,17 @@ class RemoteStore:
             raise StoreUnavailableError("the remote store could not count its triples")
         return int(count.value)
 
+    def distinct_triple_count(self) -> int:
+        """Distinct triples across the named graphs: what a set-union default graph holds
+        (Jena's ``unionDefaultGraph``), where the bag of :meth:`triple_count` is not."""
+        query = _COUNT if self.scope.mode == "store" else _ICSKG_COUNT
+        inner = query.replace("SELECT (COUNT(*) AS ?n) WHERE", "SELECT DISTINCT ?s ?p ?o WHERE")
+        rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {inner} }}").rows
+        count = rows[0].get("n") if rows else None
+        if count is None or not count.value.isdigit():
+            raise StoreUnavailableError("the remote store could not count its triples")
+        return int(count.value)
+
     def ping(self) -> None:
         if not self.ask("ASK {}"):
             raise StoreUnavailableError("the remote store answered ASK {} with false")
