@@ -166,17 +166,6 @@ def dataset_server(dataset: Path, request: pytest.FixtureRequest,
 
 
 @pytest.fixture(scope="session")
-def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtuosoServer]:
-    """The session's one Virtuoso (a few seconds to start), holding the dataset once pushed."""
-    server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso"))
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture(scope="session")
 def virtuoso(virtuoso_server: VirtuosoServer, dataset: Path) -> VirtuosoServer:
     """The session Virtuoso with the dataset pushed (tests that change it push it back)."""
     virtuoso_server.push(dataset, prune=True)
