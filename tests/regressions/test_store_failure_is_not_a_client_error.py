@@ -10,11 +10,24 @@ from kg.errors import QuerySyntaxError, StoreQueryError
 from kg.store.remote_requests import rejected
 from tests.stores.virtuoso import VirtuosoServer
 
-# icss-as-of before its rewrite, cut down: NOT EXISTS over variables bound in one UNION branch.
+# icss-as-of before its rewrite: NOT EXISTS over variables bound in one UNION branch.
 SP031 = """PREFIX ics: <https://w3id.org/icskg/ontology#>
-SELECT ?x WHERE {
-  { ?list ics:countedMember ?x ; ics:countOf ?kind } UNION { ?x a ics:IntegratedCareSystem }
-  FILTER NOT EXISTS { ?newer ics:countOf ?kind FILTER(BOUND(?list)) }
+PREFIX kind: <https://w3id.org/icskg/id/kind/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT DISTINCT ?asOf ?x ?when ?list ?g ?doc WHERE {
+  VALUES ?asOf { "2023-01-01T00:00:00"^^<http://www.w3.org/2001/XMLSchema#dateTime> }
+  {
+    GRAPH ?g { ?list ics:countedMember ?x ; ics:asOf ?when ; ics:countOf ?listKind . }
+    VALUES ?listKind { kind:IntegratedCareSystem kind:DevolvedHealthAndCareSystem }
+  } UNION {
+    GRAPH ?g { ?x a ics:IntegratedCareSystem ; ics:validFrom ?when . }
+  }
+  ?g prov:wasDerivedFrom ?doc .
+  FILTER(?when <= ?asOf)
+  FILTER NOT EXISTS {
+    ?newer ics:countOf ?listKind ; ics:asOf ?newerWhen ; ics:countedMember ?someone .
+    FILTER(BOUND(?list) && ?newerWhen > ?when && ?newerWhen <= ?asOf)
+  }
 }"""
 WHERE = "http://127.0.0.1:8890/sparql"
 
