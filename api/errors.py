@@ -25,6 +25,7 @@ STATUS: list[tuple[type[e.IcskgError], int]] = [
     (e.UnsupportedMediaTypeError, 415),
     (e.BadRequestError, 400),
     (e.QueryTimeoutError, 503),
+    (e.StoreQueryError, 502),
     (e.StoreUnavailableError, 503),
     (e.BuildError, 500),
     (e.IcskgError, 500),
@@ -60,6 +61,7 @@ _MEANINGS = {
     413: "The request body, query string or result is over the configured limit.",
     415: "The request body's media type is not accepted.",
     422: "The request does not fit the schema (a missing, mistyped or unknown field).",
+    502: "The store failed on a valid query (a store bug); the message names the store.",
     503: "The store is unavailable or the query ran past its time limit; retry later.",
 }
 
@@ -92,7 +94,9 @@ def error_body(error: e.IcskgError) -> dict[str, str]:
 async def _handle(request: Request, exc: Exception) -> JSONResponse:
     del request
     assert isinstance(exc, e.IcskgError)
-    headers = {"Retry-After": "5"} if isinstance(exc, e.StoreUnavailableError) else None
+    transient = isinstance(exc, e.StoreUnavailableError | e.QueryTimeoutError) and not isinstance(
+        exc, e.StoreQueryError)
+    headers = {"Retry-After": "5"} if transient else None
     if isinstance(exc, e.AuthenticationError):
         headers = {"WWW-Authenticate": 'Bearer realm="icskg-admin"'}
     return JSONResponse(error_body(exc), status_code=status_for(exc), headers=headers)

@@ -73,6 +73,10 @@ class StoreUnavailableError(IcskgError):
     """The triple store cannot be reached or answered wrongly (maps to 503)."""
 
 
+class StoreQueryError(StoreUnavailableError):
+    """The store failed on a query that is valid SPARQL 1.1 (a store bug; maps to 502)."""
+
+
 class AuthenticationError(IcskgError):
     """A protected route was called without a valid token (maps to 401)."""
 

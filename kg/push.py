@@ -5,6 +5,10 @@ inferences) is sent with one HTTP PUT, which replaces that graph in the store
 (https://www.w3.org/TR/sparql11-http-rdf-update/#http-put): pushing the same
 build twice leaves the store as it was after the first push. With ``prune``,
 icskg graphs the build no longer has are deleted, so the store mirrors it.
+
+The provenance graph goes last and carries the build id
+(:mod:`kg.store.staleness`): a process that sees the new id sees the whole build.
+Credentials answer the store's own challenge, Basic or Digest (:mod:`kg.push_auth`).
 """
 
 from __future__ import annotations
@@ -17,9 +21,12 @@ import httpx
 import pyoxigraph as ox
 
 from kg.errors import StoreUnavailableError
-from kg.namespaces import ICSG
+from kg.namespaces import ICSG, PROVENANCE_GRAPH
+from kg.push_auth import auth_for
 from kg.store.base import Store
 from kg.store.protocol import redact
+from kg.store.remote_requests import GRAPHS_QUERY
+from kg.store.staleness import BUILD_ID, build_id_of
 
 Progress = Callable[[str], None]
 _NTRIPLES = "application/n-triples"
@@ -60,8 +67,7 @@ class GraphStore:
     timeout: float = 120.0
 
     def client(self) -> httpx.Client:
-        auth = (self.user, self.password or "") if self.user is not None else None
-        return httpx.Client(auth=auth, timeout=self.timeout)
+        return httpx.Client(auth=auth_for(self.user, self.password), timeout=self.timeout)
 
 
 def read_graphs(dataset: Path) -> dict[str | None, list[ox.Triple]]:
@@ -122,6 +128,19 @@ def _every(count: int) -> int:
     return max(1, count // 20)  # about twenty progress lines, however many graphs
 
 
+def _order(graphs: dict[str | None, list[ox.Triple]]) -> list[str | None]:
+    """Default graph first, provenance (which carries the build id) last."""
+    def key(name: str | None) -> tuple[int, str]:
+        return (0 if name is None else 2 if name == str(PROVENANCE_GRAPH) else 1, name or "")
+    return sorted(graphs, key=key)
+
+
+def _with_build_id(graphs: dict[str | None, list[ox.Triple]], build_id: str) -> None:
+    provenance = ox.NamedNode(str(PROVENANCE_GRAPH))
+    graphs.setdefault(str(PROVENANCE_GRAPH), []).append(
+        ox.Triple(provenance, ox.NamedNode(BUILD_ID), ox.Literal(build_id)))
+
+
 def push(dataset: Path, store: GraphStore, progress: Progress = lambda _: None, *,
          stale: Callable[[Iterable[str]], Iterable[str]] | None = None) -> PushReport:
     """PUT every graph of ``dataset`` into ``store``; delete what ``stale`` names, if given.
@@ -130,28 +149,39 @@ def push(dataset: Path, store: GraphStore, progress: Progress = lambda _: None, 
     in the store but not in the build (see :func:`stale_graphs`).
     """
     graphs = read_graphs(dataset)
-    names = sorted(graphs, key=lambda g: (g is not None, g or ""))
-    total = sum(len(t) for t in graphs.values())
+    total = sum(len(t) for t in graphs.values())  # the build's own triples, not the build id
+    _with_build_id(graphs, build_id_of(dataset))
+    names = _order(graphs)
     progress(f"pushing {len(names)} graphs, {total} triples, to {redact(store.url)}")
     loaded: list[GraphLoad] = []
     deleted: list[str] = []
     with store.client() as client:
         for i, name in enumerate(names, start=1):
+            if name == str(PROVENANCE_GRAPH) and stale is not None:
+                # Stale graphs go before the build id does, so no process sees the new
+                # build id alongside graphs of the old build.
+                deleted.extend(_prune(client, store, stale, names, progress))
             put_graph(client, store, name, graphs[name])
-            loaded.append(GraphLoad(name, len(graphs[name])))
+            loaded.append(GraphLoad(name, len(graphs[name]) - (name == str(PROVENANCE_GRAPH))))
             if i % _every(len(names)) == 0 or i == len(names):
                 progress(f"  {i}/{len(names)} graphs, {sum(g.triples for g in loaded)} triples")
-        if stale is not None:
-            for name in stale([n for n in names if n is not None]):
-                delete_graph(client, store, name)
-                deleted.append(name)
-                progress(f"  deleted stale graph {name}")
     return PushReport(redact(store.url), tuple(loaded), tuple(deleted))
+
+
+def _prune(client: httpx.Client, store: GraphStore,
+           stale: Callable[[Iterable[str]], Iterable[str]], names: list[str | None],
+           progress: Progress) -> list[str]:
+    deleted: list[str] = []
+    for name in stale([n for n in names if n is not None]):
+        delete_graph(client, store, name)
+        deleted.append(name)
+        progress(f"  deleted stale graph {name}")
+    return deleted
 
 
 def graphs_in(store: Store) -> list[str]:
     """The IRIs of the named graphs a store holds."""
-    rows = store.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }").rows
+    rows = store.select(GRAPHS_QUERY).rows
     return [row["g"].value for row in rows if "g" in row and row["g"].is_iri]
 
 

@@ -11,6 +11,7 @@ from kg.qa import QAEngine
 from kg.settings import Settings
 from kg.store.base import Store
 from kg.store.factory import open_store
+from kg.store.staleness import BuildWatch, Refresher
 
 if TYPE_CHECKING:
     from kg.search import SearchIndex
@@ -29,18 +30,37 @@ class Service:
     _qa_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
     index: SearchIndex | None = None
     _index_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+    watch: BuildWatch | None = None  # remote stores: notices a new push (kg.store.staleness)
+    _refresher: Refresher | None = field(default=None, init=False, repr=False)
 
     @classmethod
     def open(cls, settings: Settings) -> Service:
         from kg.search import SearchIndex
 
         store = open_store(settings)
+        watch = BuildWatch(store, settings.store_check_seconds) if settings.endpoint_url else None
+        if watch is not None:
+            watch.check()  # records the build id the engine below is built from
         try:
             qa: QAEngine | None = QAEngine.for_settings(store, settings)
             index: SearchIndex | None = SearchIndex.from_store(store)
         except StoreUnavailableError:
             qa = index = None  # a remote store that is down: built on first use instead
-        return cls(settings=settings, store=store, qa=qa, index=index)
+        service = cls(settings=settings, store=store, qa=qa, index=index, watch=watch)
+        if watch is not None:
+            service._refresher = Refresher(watch, service.stale)
+        return service
+
+    def stale(self) -> None:
+        """A new push was seen: drop what was derived from the old graph (the QA engine's
+        entity index and answer cache, the retrieval index); the next use rebuilds it."""
+        refresh = getattr(self.store, "refresh", None)
+        if refresh is not None:
+            refresh()
+        with self._qa_lock:
+            self.qa = None
+        with self._index_lock:
+            self.index = None
 
     def answers(self) -> QAEngine:
         """The question-answering engine over this store (blocking when not built yet)."""
@@ -69,6 +89,8 @@ class Service:
             return self._sparql
 
     def close(self) -> None:
+        if self._refresher is not None:
+            self._refresher.stop()
         with self._sparql_lock:
             if self._sparql is not None:
                 self._sparql.close()

@@ -8,6 +8,7 @@ or built directly in code and tests. Nothing here is module-level state: call
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -58,6 +59,29 @@ class Settings(BaseSettings):
         description="Query parameter asking the remote store for the union of the named graphs "
         "as default graph (Oxigraph server); empty for stores configured for it instead "
         "(Fuseki tdb2:unionDefaultGraph, GraphDB, Virtuoso, Neptune).",
+    )
+
+    store_auth: Literal["basic", "digest"] = Field(
+        "basic",
+        description="HTTP authentication for queries to the remote store when a user is set "
+        "(`icskg push` answers whichever challenge the Graph Store endpoint sends).",
+    )
+    store_dataset: Literal["store", "icskg", "virtuoso"] = Field(
+        "store",
+        description="`store`: queries see the store's own dataset; `icskg`: every query names "
+        "icskg's graphs as its dataset (protocol parameters); `virtuoso`: Virtuoso's "
+        "`input:*-graph-exclude` pragmas leave its system graphs (and any other non-icskg "
+        "graph) out.",
+    )
+    store_max_rows: int | None = Field(
+        None, gt=0,
+        description="The remote store's own row cap, for stores that cut results silently; a "
+        "result that reaches it is refused (413). Virtuoso says so itself (X-SPARQL-MaxRows).",
+    )
+    store_check_seconds: float = Field(
+        5.0, gt=0,
+        description="How often a process over a remote store checks for a new push (the "
+        "build id) and then refreshes its entity index and answer cache.",
     )
 
     # --- limits -----------------------------------------------------------

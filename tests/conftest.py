@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from kg.build.pipeline import BuildReport, build
+from tests.stores.virtuoso import VirtuosoServer
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -37,3 +39,15 @@ def build_report(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
 def built_dir(build_report: BuildReport) -> Path:
     """The output folder of the session build: kg.trig, ontology.owl, ontology.ttl, imports/."""
     return build_report.out
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtuosoServer]:
+    """The session's one Virtuoso (tests/stores/virtuoso.py): started on first use, a few
+    seconds; skips where Virtuoso is not installed."""
+    server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso"))
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

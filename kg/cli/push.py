@@ -70,5 +70,6 @@ def run(args: argparse.Namespace) -> int:
                   stale=stale if args.prune else None)
     print(_summary(report))
     if remote is not None:
-        print(f"the store now holds {remote.triple_count()} triples in named graphs")
+        print(f"the store now holds {remote.triple_count()} triples in named graphs "
+              f"({remote.distinct_triple_count()} distinct)")
     return 0

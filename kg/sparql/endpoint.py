@@ -17,8 +17,8 @@ from kg.sparql import description, lexer, negotiation, protocol, safety
 from kg.sparql.description import Limits
 from kg.sparql.sandbox import Sandbox, open_sandbox
 from kg.store.base import QueryRequest, RawResult, Store
+from kg.store.remote_requests import GRAPHS_QUERY as _GRAPHS_QUERY  # Virtuoso: not GRAPH ?g { }
 
-_GRAPHS_QUERY = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"
 _THREADS = 32
 
 

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 
-from SPARQLWrapper import BASIC, POST, URLENCODED, SPARQLWrapper
+from SPARQLWrapper import BASIC, DIGEST, POST, URLENCODED, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import (
     EndPointInternalError,
     EndPointNotFound,
@@ -27,7 +27,8 @@ from SPARQLWrapper.SPARQLExceptions import (
     Unauthorized,
 )
 
-from kg.errors import QuerySyntaxError, QueryTimeoutError, ResultLimitError, StoreUnavailableError
+from kg.errors import QueryTimeoutError, ResultLimitError, StoreUnavailableError
+from kg.store import remote_requests
 
 # Result sets as JSON, graphs as N-Triples: every store speaks them, and both
 # parse strictly, so a body cut short is caught.
@@ -57,6 +58,7 @@ class Endpoint:
     timeout: float = 10.0
     union_param: str | None = "union-default-graph"
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    auth: str = "basic"  # or "digest" (SPARQLWrapper's names, lower-cased)
 
     @property
     def shown(self) -> str:
@@ -72,13 +74,14 @@ class Reply:
 
 
 def _wrapper(endpoint: Endpoint, query: str, default_graphs: Sequence[str],
-             named_graphs: Sequence[str], timeout: float) -> SPARQLWrapper:
+             named_graphs: Sequence[str], timeout: float, *,
+             accept: str = ACCEPT) -> SPARQLWrapper:
     sw = SPARQLWrapper(endpoint.query_url)
     sw.setQuery(query)
     sw.setMethod(POST)
     sw.setRequestMethod(URLENCODED)
     sw.setOnlyConneg(True)
-    sw.addCustomHttpHeader("Accept", ACCEPT)
+    sw.addCustomHttpHeader("Accept", accept)
     sw.setTimeout(max(1, math.ceil(timeout)))  # SPARQLWrapper takes whole seconds
     for uri in default_graphs:
         sw.addDefaultGraph(uri)
@@ -88,7 +91,7 @@ def _wrapper(endpoint: Endpoint, query: str, default_graphs: Sequence[str],
     if endpoint.union_param and not default_graphs and not named_graphs:
         sw.addParameter(endpoint.union_param, "true")
     if endpoint.user is not None and endpoint.password is not None:
-        sw.setHTTPAuth(BASIC)
+        sw.setHTTPAuth(DIGEST if endpoint.auth == "digest" else BASIC)
         sw.setCredentials(endpoint.user, endpoint.password)
     return sw
 
@@ -116,25 +119,31 @@ def _read(response: http.client.HTTPResponse, limit: int) -> bytes:
 
 
 def send(endpoint: Endpoint, query: str, *, default_graphs: Sequence[str] = (),
-         named_graphs: Sequence[str] = (), timeout: float | None = None) -> Reply:
-    """POST one query; return the whole body, or raise a typed error."""
+         named_graphs: Sequence[str] = (), timeout: float | None = None,
+         prologue: str = "") -> Reply:
+    """POST one query (after ``prologue``, store-specific text); return the whole body."""
     seconds = timeout if timeout is not None else endpoint.timeout
     where = endpoint.shown
-    sw = _wrapper(endpoint, query, default_graphs, named_graphs, seconds)
+    sw = _wrapper(endpoint, prologue + query, default_graphs, named_graphs, seconds,
+                  accept=remote_requests.accept_for(query))
     try:
         with closing(sw.query().response) as response:
             media_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
-            return Reply(_read(response, endpoint.max_body_bytes), media_type)
+            remote_requests.check_complete(response.headers.get, where)
+            remote_requests.check_said_cap(remote_requests.row_cap_of(response.headers.get),
+                                           where)
+            body = remote_requests.store_body(_read(response, endpoint.max_body_bytes),
+                                              media_type)
+            return Reply(body, media_type)
     except QueryBadFormed as exc:
-        raise QuerySyntaxError(f"the remote store rejected the query: {_store_said(exc)}") from exc
+        raise remote_requests.rejected(query, _store_said(exc), where, 400) from exc
     except Unauthorized as exc:
         raise StoreUnavailableError(
             f"the remote store at {where} refused the credentials (HTTP 401)") from exc
     except EndPointNotFound as exc:
         raise StoreUnavailableError(f"no SPARQL endpoint at {where} (HTTP 404)") from exc
     except EndPointInternalError as exc:
-        raise StoreUnavailableError(
-            f"the remote store at {where} failed: {_store_said(exc)}") from exc
+        raise remote_requests.rejected(query, _store_said(exc), where, 500) from exc
     except SPARQLWrapperException as exc:
         raise StoreUnavailableError(f"the remote store at {where} failed: {exc}") from exc
     except urllib.error.HTTPError as exc:

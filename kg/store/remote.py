@@ -19,11 +19,20 @@ from xml.parsers import expat
 import pyoxigraph as ox
 
 from kg.errors import QuerySyntaxError, ResultLimitError, StoreUnavailableError
+from kg.namespaces import ICSG
 from kg.settings import Settings
 from kg.store.base import Bindings, QueryRequest, RawResult, ResultFormat, SelectResult
 from kg.store.embedded import to_term
 from kg.store.oxformats import GRAPHS, RESULTS
 from kg.store.protocol import Endpoint, Reply, send
+from kg.store.remote_requests import (
+    ICSKG_GRAPHS_QUERY,
+    OTHER_GRAPHS_QUERY,
+    GraphScope,
+    canonical,
+    check_not_cut_short,
+)
+from kg.store.staleness import BUILD_ID, BUILD_ID_QUERY
 from kg.store.terms import Term
 from kg.store.values import bind_values, term_n3
 
@@ -40,7 +49,9 @@ _GRAPH_IN = {
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
     "application/ld+json": ox.RdfFormat.JSON_LD,
 }
-_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+# The build id push adds is the store's bookkeeping, not part of the build: not counted.
+_COUNT = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?p != <{BUILD_ID}>) }}"
+_ICSKG_COUNT = _COUNT.replace("FILTER(", f'FILTER(STRSTARTS(STR(?g), "{ICSG}") && ')
 
 Answer = ox.QuerySolutions | ox.QueryBoolean
 
@@ -117,8 +128,27 @@ class RemoteStore:
 
     name = "remote"
 
-    def __init__(self, endpoint: Endpoint) -> None:
+    def __init__(self, endpoint: Endpoint, *, dataset: str = "store",
+                 store_max_rows: int | None = None, check_seconds: float = 5.0) -> None:
         self.endpoint = endpoint
+        self.store_max_rows = store_max_rows
+        self.scope = GraphScope(dataset, self._graphs, self._build_id, check_seconds)
+
+    def _graphs(self, icskg: bool) -> list[str]:
+        """Graph names straight from the store (never through the scope they feed)."""
+        reply = send(self.endpoint, ICSKG_GRAPHS_QUERY if icskg else OTHER_GRAPHS_QUERY)
+        return [sol["g"].value for sol in _solutions(_answer(reply))
+                if isinstance(sol["g"], ox.NamedNode)]
+
+    def _build_id(self) -> str | None:
+        reply = send(self.endpoint, BUILD_ID_QUERY)
+        ids = sorted(sol["id"].value for sol in _solutions(_answer(reply))
+                     if sol["id"] is not None)
+        return ids[-1] if ids else None
+
+    def refresh(self) -> None:
+        """Forget what was read from the store once (icskg's graphs): a new push was seen."""
+        self.scope.forget()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> RemoteStore:
@@ -130,24 +160,34 @@ class RemoteStore:
             password=settings.store_password,
             timeout=settings.query_timeout,
             union_param=settings.store_union_param or None,
-        ))
+            auth=settings.store_auth,
+        ), dataset=settings.store_dataset, store_max_rows=settings.store_max_rows,
+           check_seconds=settings.store_check_seconds)
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.endpoint.shown!r})"
 
     def _ask_store(self, query: str, bindings: Bindings | None, timeout: float | None) -> Reply:
-        return send(self.endpoint, bind_values(query, bindings), timeout=timeout)
+        text = bind_values(query, bindings)
+        scoped = self.scope.dataset(text, (), (), typed=True)
+        return send(self.endpoint, text, default_graphs=scoped.default_graphs,
+                    named_graphs=scoped.named_graphs, prologue=scoped.prologue, timeout=timeout)
+
+    def _whole(self, count: int) -> None:
+        check_not_cut_short(count, self.store_max_rows)
 
     def select(self, query: str, bindings: Bindings | None = None, *,
                timeout: float | None = None) -> SelectResult:
-        answer = _answer(self._ask_store(query, bindings, timeout))
+        reply = self._ask_store(query, bindings, timeout)
+        answer = _answer(reply)
         if not isinstance(answer, ox.QuerySolutions):
             raise QuerySyntaxError("expected a SELECT query")
         variables = tuple(v.value for v in answer.variables)
         rows = tuple(
-            {name: to_term(sol[name]) for name in variables if sol[name] is not None}
+            {name: canonical(to_term(sol[name])) for name in variables if sol[name] is not None}
             for sol in _solutions(answer)
         )
+        self._whole(len(rows))
         return SelectResult(variables, rows)
 
     def ask(self, query: str, bindings: Bindings | None = None, *,
@@ -162,8 +202,10 @@ class RemoteStore:
         reply = self._ask_store(query, bindings, timeout)
         if reply.media_type in _RESULTS_IN:
             raise QuerySyntaxError("expected a CONSTRUCT or DESCRIBE query")
-        return [(to_term(t.subject), to_term(t.predicate), to_term(t.object))
-                for t in _triples(reply)]
+        triples = [(to_term(t.subject), to_term(t.predicate), to_term(t.object))
+                   for t in _triples(reply)]
+        self._whole(len(triples))
+        return triples
 
     def execute(self, request: QueryRequest) -> RawResult:
         """Run a protocol request on the store; check the answer whole, then serialise it.
@@ -176,16 +218,32 @@ class RemoteStore:
         query = request.query
         if request.base_iri:  # the protocol has no base parameter; BASE says the same
             query = f"BASE {term_n3(Term.iri(request.base_iri))}\n{query}"
-        reply = send(self.endpoint, query,
-                     default_graphs=request.default_graph_uris,
-                     named_graphs=request.named_graph_uris, timeout=request.timeout)
+        scoped = self.scope.dataset(query, request.default_graph_uris, request.named_graph_uris)
+        reply = send(self.endpoint, query, default_graphs=scoped.default_graphs,
+                     named_graphs=scoped.named_graphs, prologue=scoped.prologue,
+                     timeout=request.timeout)
         if reply.media_type in _RESULTS_IN:
-            return _serialise_answer(reply, request.result_format, request.max_rows)
-        return _serialise_graph(reply, request.result_format, request.max_rows)
+            result = _serialise_answer(reply, request.result_format, request.max_rows)
+        else:
+            result = _serialise_graph(reply, request.result_format, request.max_rows)
+        self._whole(result.row_count)
+        return result
 
     def triple_count(self) -> int:
-        """Triples in the named graphs (icskg puts every triple in one)."""
-        rows = self.select(_COUNT).rows
+        """Triples in the named graphs (icskg puts every triple in one); only icskg's
+        graphs when the store's dataset is restricted to them."""
+        rows = self.select(_COUNT if self.scope.mode == "store" else _ICSKG_COUNT).rows
+        count = rows[0].get("n") if rows else None
+        if count is None or not count.value.isdigit():
+            raise StoreUnavailableError("the remote store could not count its triples")
+        return int(count.value)
+
+    def distinct_triple_count(self) -> int:
+        """Distinct triples across the named graphs: what a set-union default graph holds
+        (Jena's ``unionDefaultGraph``), where the bag of :meth:`triple_count` is not."""
+        query = _COUNT if self.scope.mode == "store" else _ICSKG_COUNT
+        inner = query.replace("SELECT (COUNT(*) AS ?n) WHERE", "SELECT DISTINCT ?s ?p ?o WHERE")
+        rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {inner} }}").rows
         count = rows[0].get("n") if rows else None
         if count is None or not count.value.isdigit():
             raise StoreUnavailableError("the remote store could not count its triples")

@@ -1,4 +1,4 @@
-"""Real Oxigraph servers for the store tests, on free loopback ports, stopped by pid."""
+"""Real Oxigraph and Virtuoso servers for the store tests, on free loopback ports, stopped by pid."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from kg.push import GraphStore, push
 from kg.store.embedded import EmbeddedStore
 from kg.store.protocol import Endpoint
 from kg.store.remote import RemoteStore
+from tests.stores.virtuoso import VirtuosoServer
 
 SAMPLE = Path(__file__).parent / "data" / "sample.trig"
 
@@ -162,3 +163,10 @@ def dataset_server(dataset: Path, request: pytest.FixtureRequest,
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def virtuoso(virtuoso_server: VirtuosoServer, dataset: Path) -> VirtuosoServer:
+    """The session Virtuoso with the dataset pushed (tests that change it push it back)."""
+    virtuoso_server.push(dataset, prune=True)
+    return virtuoso_server

@@ -78,7 +78,7 @@ def test_cli_push_reports_what_it_loaded(start_oxigraph: Callable[..., Any],
     captured = capsys.readouterr()
     assert captured.out.splitlines()[-2:] == [
         f"pushed 5 graphs, 55 triples to {server.gsp_url}",
-        "the store now holds 55 triples in named graphs",
+        "the store now holds 55 triples in named graphs (55 distinct)",
     ]
     assert "5/5 graphs, 55 triples" in captured.err
 

@@ -14,6 +14,8 @@ from rdflib.compare import isomorphic
 from kg.paths import queries_dir
 from kg.store.base import QueryRequest, ResultFormat, SelectResult
 from kg.store.embedded import EmbeddedStore
+from kg.store.protocol import Endpoint
+from kg.store.remote import RemoteStore
 from kg.store.terms import Term
 
 ICS = "https://w3id.org/icskg/ontology#"
@@ -191,12 +193,14 @@ def test_protocol_dataset_parameters_reach_the_store(sample_embedded: EmbeddedSt
         "g,n", f"{ICSG}doc1-p1,10", f"{ICSG}doc2-p1,13"]
     only = QueryRequest("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", ResultFormat.CSV,
                         default_graph_uris=(ICSG + "provenance",))
-    assert sample_remote.execute(only).body.decode().splitlines() == ["n", "12"]
+    # 12 provenance triples, and the build id `icskg push` adds (kg.store.staleness).
+    assert sample_remote.execute(only).body.decode().splitlines() == ["n", "13"]
 
 
 def test_the_default_graph_is_the_union_of_the_named_graphs(sample_remote: Any) -> None:
     rows = sample_remote.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows
-    assert rows[0]["n"].value == "55"
+    assert rows[0]["n"].value == "56"  # the 55 of the sample and the build id of the push
+    assert sample_remote.triple_count() == 55  # which the build's count leaves out
 
 
 def _catalogue() -> Any:
@@ -223,3 +227,23 @@ def test_every_catalogue_question_answers_alike(dataset: Path, dataset_server: A
         far = catalogue.run_question(remote, question, {})
         assert far.variables == local.variables, question.id
         assert term_rows(far) == term_rows(local), question.id
+
+
+def test_the_icskg_dataset_setting_leaves_other_graphs_out(
+        start_oxigraph: Any, tmp_path: Path) -> None:
+    server = start_oxigraph()
+    data = tmp_path / "kg.trig"
+    data.write_text(Path(__file__).with_name("data").joinpath("sample.trig").read_text()
+                    + "\n<urn:other-app> { <urn:a> <urn:b> <urn:c> }\n")
+    server.push(data)
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    graphs = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+    everything = server.remote()
+    assert everything.select(count).rows[0]["n"].value == "57"  # 55, urn:other-app, build id
+    icskg = RemoteStore(Endpoint(server.query_url), dataset="icskg")
+    assert icskg.select(count).rows[0]["n"].value == "56"
+    assert {r["g"].value for r in icskg.select(graphs).rows} == {
+        f"{ICSG}{name}" for name in ("ontology", "doc1-p1", "doc1-p2", "doc2-p1", "provenance")}
+    assert icskg.triple_count() == 55
+    via_protocol = icskg.execute(QueryRequest(count, ResultFormat.CSV))
+    assert via_protocol.body.decode().splitlines() == ["n", "56"]
