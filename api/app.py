@@ -12,7 +12,7 @@ from fastapi.middleware.cors import CORSMiddleware
 import kg
 from api import errors
 from api.middleware import RequestLimits, SecurityHeaders
-from api.routes import admin, ask, health, pages, questions, sparql
+from api.routes import admin, ask, health, linked, pages, questions, sparql
 from kg.reload import Reloader
 from kg.service import Service, ServiceHolder
 from kg.settings import Settings
@@ -51,4 +51,5 @@ def create_app(settings: Settings) -> FastAPI:
     errors.install(app)
     for module in (health, ask, questions, sparql, pages, admin):
         app.include_router(module.router, responses=errors.COMMON_RESPONSES)
+    linked.install(app, settings)  # /id, /graph, /ontology, /void, /lookup
     return app
