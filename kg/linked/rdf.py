@@ -65,6 +65,6 @@ _EXTRA_PREFIXES = {"void": "http://rdfs.org/ns/void#",
 def serialise(triples: Iterable[Triple], fmt: Representation) -> bytes:
     """Write triples in an RDF representation, with the data's prefixes where it has them."""
     out = [ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in triples]  # type: ignore[arg-type]
-    prefixes = {**ALL_PREFIXES, **_EXTRA_PREFIXES} if fmt in (Representation.TURTLE, Representation.RDFXML,
-                                        Representation.JSONLD) else None
+    prefixes = (None if fmt is Representation.NTRIPLES
+                else {**ALL_PREFIXES, **_EXTRA_PREFIXES})
     return ox.serialize(out, format=_FORMATS[fmt], prefixes=prefixes) or b""

@@ -13,8 +13,14 @@ from kg.store.terms import Term
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
 DCT_TITLE = "http://purl.org/dc/terms/title"
-# The data's prefixes plus `kind:`, longest namespace first so `icsd:kind/x` becomes `kind:x`.
-ALL_PREFIXES = {**PREFIXES, "kind": PREFIXES["icsd"] + "kind/"}
+# Every namespace the data uses. `kind:` comes before `icsd:` (whose namespace contains it):
+# YASR shortens a result IRI with the first prefix that matches, so it shows `kind:x`.
+ALL_PREFIXES = {
+    **{k: v for k, v in PREFIXES.items() if k in ("ics",)},
+    "kind": PREFIXES["icsd"] + "kind/",
+    **{k: v for k, v in PREFIXES.items() if k != "ics"},
+    "vann": "http://purl.org/vocab/vann/",
+}
 _BY_LENGTH = sorted(ALL_PREFIXES.items(), key=lambda kv: -len(kv[1]))
 
 
