@@ -11,7 +11,7 @@
   document.querySelectorAll("header nav a, #entity-search").forEach(function (el) {
     var attr = el.tagName === "FORM" ? "action" : "href";
     var value = el.getAttribute(attr);
-    if (value.charAt(0) === "/" && value !== "/docs") {
+    if (value.charAt(0) === "/") {
       el.setAttribute(attr, linkedPath + value.slice(1));
     }
   });
