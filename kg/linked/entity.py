@@ -12,22 +12,23 @@ from dataclasses import dataclass
 
 from kg.linked.iris import IriMap
 from kg.linked.sources import GraphFacts, Source, documents_of, graph_facts, source
-from kg.linked.terms import Namer, Node, labels, values_block
-from kg.namespaces import ICS, RDF, RDFS, SKOS
+from kg.linked.terms import Namer, Node, labels, union_by_property, values_block
+from kg.namespaces import ICS, ONTOLOGY_GRAPH, RDF, RDFS, SKOS
 from kg.store.base import Store
 from kg.store.terms import Term
 
-MAX_STATEMENTS = 400  # per direction on a page; the RDF documents always have all of them
+MAX_STATEMENTS = 250  # per direction on a page; the RDF documents always have all of them
 
-_OUT = "SELECT ?g ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+_OUT = "SELECT ?g ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT %d"
 _IN = "SELECT ?g ?s ?p WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT %d"
 _DUTIES = f"""SELECT ?d ?bearer ?action ?object WHERE {{ {{values}}
   ?d <{ICS.bearer}> ?bearer .
   OPTIONAL {{ ?d <{ICS.action}> ?action }} OPTIONAL {{ ?d <{ICS.dutyObject}> ?object }} }}"""
-_DATATYPES = ", ".join(f"<http://www.w3.org/2001/XMLSchema#{t}>"
-                       for t in ("date", "dateTime", "gYear", "gYearMonth"))
-_DATES = ("SELECT DISTINCT ?x ?p ?date WHERE { {values} ?x ?p ?date . "
-          f"FILTER(isLiteral(?date) && DATATYPE(?date) IN ({_DATATYPES})) }}")
+_DATE_TYPES = tuple(f"http://www.w3.org/2001/XMLSchema#{t}"
+                    for t in ("date", "dateTime", "gYear", "gYearMonth"))
+# Properties whose values are dates, from the TBox: the timeline looks only at them.
+_DATE_PROPS = f"""SELECT DISTINCT ?p WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?p <{RDFS.range}> ?r }}
+  FILTER(?r IN ({", ".join(f"<{t}>" for t in _DATE_TYPES)})) }}"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,10 +95,14 @@ class _Raw:
 
 def _read(store: Store, iri: str) -> _Raw:
     subject = Term.iri(iri)
-    out = [(r["g"].value, r["p"], r["o"]) for r in store.select(_OUT, {"s": subject}).rows]
+    # Capped both ways: a hub (a kind, or the object of an inverse property) can have
+    # tens of thousands of statements at England scale; the RDF documents have them all.
+    rows = store.select(_OUT % (MAX_STATEMENTS + 1), {"s": subject}).rows
+    out = [(r["g"].value, r["p"], r["o"]) for r in rows]
     rows = store.select(_IN % (MAX_STATEMENTS + 1), {"o": subject}).rows
     into = [(r["g"].value, r["s"], r["p"]) for r in rows]
-    return _Raw(out, into[:MAX_STATEMENTS], len(into) > MAX_STATEMENTS)
+    truncated = len(out) > MAX_STATEMENTS or len(into) > MAX_STATEMENTS
+    return _Raw(out[:MAX_STATEMENTS], into[:MAX_STATEMENTS], truncated)
 
 
 def exists(store: Store, iri: str) -> bool:
@@ -147,9 +152,20 @@ def _duties(namer: Namer, parts: _DutyParts) -> tuple[Duty, ...]:
     return tuple(sorted(duties, key=lambda d: d.sentence.lower()))
 
 
-def _date_rows(store: Store, subjects: set[str]) -> list[tuple[Term, Term, str]]:
-    rows = store.select(_DATES.replace("{values}", values_block("x", subjects))).rows
-    return [(r["x"], r["p"], r["date"].value) for r in rows]
+def _date_rows(store: Store, raw: _Raw, subject: str,
+               neighbours: set[str]) -> list[tuple[Term, Term, str]]:
+    """Dated statements of the entity (already read) and of its neighbours (TBox date
+    properties only, so a neighbour with 50k statements costs one index look-up)."""
+    me = Term.iri(subject)
+    rows = [(me, p, o.value) for _, p, o in raw.out
+            if o.kind == "literal" and o.datatype in _DATE_TYPES]
+    props = tuple(r["p"].value for r in store.select(_DATE_PROPS).rows)
+    if neighbours and props:
+        branches = union_by_property(values_block("x", neighbours), "x", props, "date")
+        found = store.select(f"SELECT ?x ?p ?date WHERE {{ {branches} }}").rows
+        rows += [(r["x"], r["p"], r["date"].value) for r in found
+                 if r["date"].datatype in _DATE_TYPES]
+    return list(dict.fromkeys(rows))
 
 
 def _literals(raw: _Raw, prop: str) -> tuple[str, ...]:
@@ -174,7 +190,7 @@ def entity_view(store: Store, iris: IriMap, iri: str,
     related = {n for n in neighbours if iris.section(n) == "id" and n != iri}
     facts = graph_facts(store, {g for g, _, _ in raw.out} | {g for g, _, _ in raw.into})
     parts = _duty_rows(store, (neighbours | {iri}) - documented)
-    dates = _date_rows(store, related | {iri})
+    dates = _date_rows(store, raw, iri, related)
     names = labels(store, _iris_in(raw, parts, dates) | documents_of(facts) | {iri})
     namer = Namer(iris, names, documented)
     types = {o.value for _, p, o in raw.out if p.value == str(RDF.type) and o.is_iri}

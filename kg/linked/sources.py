@@ -5,15 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from kg.linked.terms import Namer, Node, values_block
+from kg.linked.terms import Namer, Node, union_by_property, values_block
 from kg.namespaces import ICS, INFERRED_GRAPH, ONTOLOGY_GRAPH, PROV, PROVENANCE_GRAPH, RDFS
 from kg.store.base import Store
 
-_PROVENANCE = f"""SELECT ?g ?doc ?summary ?locator WHERE {{ {{values}}
-  GRAPH <{PROVENANCE_GRAPH}> {{
-    OPTIONAL {{ ?g <{PROV.wasDerivedFrom}> ?doc }}
-    OPTIONAL {{ ?g <{RDFS.comment}> ?summary }}
-    OPTIONAL {{ ?g <{ICS.locator}> ?locator }} }} }}"""
+_PROVENANCE_PROPS = (str(PROV.wasDerivedFrom), str(RDFS.comment), str(ICS.locator))
+_FIELDS = {str(PROV.wasDerivedFrom): "document", str(RDFS.comment): "summary",
+           str(ICS.locator): "locator"}
 
 # Graphs the build writes itself: no passage behind them, but a reason they exist.
 BUILD_GRAPHS = {
@@ -47,16 +45,15 @@ def graph_facts(store: Store, graphs: Iterable[str]) -> dict[str, GraphFacts]:
     wanted = set(graphs)
     if not wanted:
         return {}
-    rows = store.select(_PROVENANCE.replace("{values}", values_block("g", wanted))).rows
-    out: dict[str, GraphFacts] = {}
+    branches = union_by_property(values_block("g", wanted), "g", _PROVENANCE_PROPS, "o")
+    query = f"SELECT ?g ?p ?o WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{ {branches} }} }}"
+    rows = store.select(query).rows
+    found: dict[str, dict[str, str]] = {}
     for row in rows:
-        g = row["g"].value
-        prev = out.get(g, GraphFacts(None, None, None))
-        out[g] = GraphFacts(
-            prev.document or (row["doc"].value if "doc" in row else None),
-            prev.summary or (row["summary"].value if "summary" in row else None),
-            prev.locator or (row["locator"].value if "locator" in row else None))
-    return out
+        fields = found.setdefault(row["g"].value, {})
+        fields.setdefault(_FIELDS[row["p"].value], row["o"].value)
+    return {g: GraphFacts(f.get("document"), f.get("summary"), f.get("locator"))
+            for g, f in found.items()}
 
 
 def documents_of(facts: Mapping[str, GraphFacts]) -> set[str]:

@@ -56,8 +56,16 @@ def values_block(var: str, iris: Iterable[str]) -> str:
     return f"VALUES ?{var} {{ {' '.join(Term.iri(i).n3() for i in sorted(set(iris)))} }}"
 
 
-_LABELS = """SELECT ?x ?p ?label WHERE {{ {values}
-  VALUES ?p {{ <{label}> <{pref}> <{title}> }} ?x ?p ?label }}"""
+# One branch per label property, each a (subject, predicate) index look-up: a FILTER on
+# ?p would walk every triple of a hub (an inverse property makes some subjects of 50k
+# triples at 1M), and a second VALUES block is planned as a scan of the predicates.
+_LABEL_PROPS = (RDFS_LABEL, SKOS_PREF, DCT_TITLE)
+
+
+def union_by_property(values: str, subject: str, props: tuple[str, ...], value: str) -> str:
+    """``{ VALUES … ?s <p1> ?v BIND(<p1> AS ?p) } UNION …``: indexed look-ups only."""
+    return " UNION ".join(f"{{ {values} ?{subject} <{p}> ?{value} BIND(<{p}> AS ?p) }}"
+                          for p in props)
 
 
 def labels(store: Store, iris: Iterable[str]) -> dict[str, str]:
@@ -65,8 +73,8 @@ def labels(store: Store, iris: Iterable[str]) -> dict[str, str]:
     wanted = set(iris)
     if not wanted:
         return {}
-    result = store.select(_LABELS.format(values=values_block("x", wanted), label=RDFS_LABEL,
-                                         pref=SKOS_PREF, title=DCT_TITLE))
+    branches = union_by_property(values_block("x", wanted), "x", _LABEL_PROPS, "label")
+    result = store.select(f"SELECT ?x ?p ?label WHERE {{ {branches} }}")
     rank = {RDFS_LABEL: 0, SKOS_PREF: 1, DCT_TITLE: 2}
     best: dict[str, tuple[int, str]] = {}
     for row in result.rows:

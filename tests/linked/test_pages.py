@@ -33,7 +33,7 @@ icsg:ontology {
   ics:dutyObject a owl:ObjectProperty ; rdfs:label "duty object"@en .
   ics:oversees a owl:ObjectProperty ; rdfs:label "oversees"@en .
   ics:concerns a owl:ObjectProperty ; rdfs:label "concerns"@en .
-  ics:eventDate a owl:DatatypeProperty ; rdfs:label "event date"@en .
+  ics:eventDate a owl:DatatypeProperty ; rdfs:label "event date"@en ; rdfs:range xsd:dateTime .
   ics:agree a owl:NamedIndividual ; rdfs:label "agree"@en .
 }
 icsg:provenance {
@@ -143,12 +143,12 @@ def test_lookup(small: TestClient) -> None:
 
 def test_void(small: TestClient) -> None:
     void = small.get("/void.json").json()
-    assert void["triples"] == 40
+    assert void["triples"] == 41
     assert {g["iri"].rsplit("/", 1)[-1] for g in void["graphs"]} == {
         "ontology", "provenance", "p-one"}
     assert ["https://w3id.org/icskg/id/doc-9", "A test paper"] in void["sources"]
     turtle = small.get("/void", headers={"accept": "text/turtle"}).text
-    assert "void:Dataset" in turtle and "void:triples 40" in turtle
+    assert "void:Dataset" in turtle and "void:triples 41" in turtle
     assert "void:sparqlEndpoint <http://testserver/sparql>" in turtle
 
 
