@@ -9,6 +9,8 @@ from kg.errors import BadRequestError
 
 # Kinds of resource, by the first path segment under the base.
 SECTIONS = ("id", "graph", "ontology", "imports")
+# Characters no IRI may hold (RFC 3987 via SPARQL's IRIREF), once the path is unquoted.
+_NOT_IN_IRIS = frozenset('<>"{}|^`\\ ')
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +46,11 @@ class IriMap:
         """The IRI a server path stands for (the inverse of :meth:`path_for`)."""
         if not path.startswith(self.prefix):
             raise BadRequestError(f"{path!r} is outside the linked-data prefix {self.prefix!r}")
-        return self.base + unquote(path[len(self.prefix):])
+        rest = unquote(path[len(self.prefix):])
+        if any(c in _NOT_IN_IRIS or ord(c) < 0x21 for c in rest):
+            raise BadRequestError(f"{path!r} does not name an IRI: it holds a space, a control "
+                                  "character or one of <>\"{}|^`\\")
+        return self.base + rest
 
     def section(self, iri: str) -> str | None:
         """``id``, ``graph``, ``ontology`` or ``imports`` for our IRIs, else ``None``."""

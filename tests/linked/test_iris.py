@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from fastapi.testclient import TestClient
 
 from kg.errors import BadRequestError, NotAcceptableError
 from kg.linked.iris import IriMap
@@ -62,3 +63,11 @@ def test_accept(accept: str | None, fmt: R) -> None:
 def test_nothing_acceptable() -> None:
     with pytest.raises(NotAcceptableError):
         choose("image/png")
+
+
+@pytest.mark.parametrize("path", ["/id/a%20b", "/id/%00", "/id/a%3Cb", "/id/x%22y", "/id/%7B"])
+def test_paths_that_name_no_iri_are_400(client: TestClient, path: str) -> None:
+    for accept in ("text/html", "text/turtle"):
+        r = client.get(path, headers={"accept": accept})
+        assert r.status_code == 400
+        assert "does not name an IRI" in r.json()["message"]
