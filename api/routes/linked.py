@@ -8,13 +8,13 @@ A GET negotiates HTML, Turtle, JSON-LD, N-Triples, RDF/XML or the page's plain J
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.responses import Response
 
 from api.deps import get_service
-from api.errors import error_responses
+from api.errors import ErrorBody, error_responses
 from kg.linked.negotiate import Representation, choose
 from kg.linked.site import LinkedSite, Reply
 from kg.service import Service
@@ -26,6 +26,22 @@ PAGE_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:
 _DESCRIPTION = ("Dereference an IRI under the public base. Accept (or a suffix .ttl, .jsonld, "
                 ".json, .nt, .rdf) picks HTML, Turtle, JSON-LD, the plain JSON twin of the "
                 "page, N-Triples or RDF/XML. Unknown IRIs: 404 with suggestions.")
+
+
+_ANY: dict[str, Any] = {"schema": {"type": "string"}}
+_PAGE: dict[str, Any] = {
+    "description": "The page or RDF document the Accept header (or suffix) asks for.",
+    "content": {fmt.media_type: _ANY for fmt in Representation}}
+_NOT_FOUND: dict[str, Any] = {
+    "description": "Nothing is known about this IRI; the body suggests entities with a similar "
+                   "name (a page for browsers, JSON otherwise).",
+    "content": {"application/json": {"schema": ErrorBody.model_json_schema()},
+                "text/html": _ANY}}
+_BAD_PATH: dict[str, Any] = {
+    "description": "The path does not name an IRI (a space, control character or one of "
+                   "<>\"{}|^`\\).", "model": ErrorBody}
+RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: _PAGE, 400: _BAD_PATH, 404: _NOT_FOUND, **error_responses(406)}
 
 
 def _site(request: Request) -> LinkedSite:
@@ -69,9 +85,12 @@ def router_for(settings: Settings) -> APIRouter:
         router.add_api_route(root + path, dereference, methods=["GET"],
                              summary=f"Linked data: {path.split('{')[0]}…",
                              description=_DESCRIPTION, response_class=Response,
-                             responses=error_responses(406))
+                             responses=RESPONSES)
     router.add_api_route(root + "/lookup", lookup, methods=["GET"], response_class=Response,
-                         summary="Find an entity by name")
+                         summary="Find an entity by name", responses={
+                             200: {"description": "Matching entities, best first.",
+                                   "content": {"text/html": _ANY, "application/json": _ANY}},
+                             **error_responses(406)})
     return router
 
 
