@@ -23,7 +23,7 @@ from kg.linked.lookup import Hit, LabelIndex
 from kg.linked.negotiate import Representation, choose, split_suffix
 from kg.linked.ontodocs import DOCS_FILE, OntologyDocs, describe, render
 from kg.linked.rdf import Triple, entity_triples, graph_triples, ontology_triples, serialise
-from kg.linked.terms import Namer, labels
+from kg.linked.terms import Namer, Node, labels
 from kg.linked.void import VoidView, void_triples, void_view
 from kg.namespaces import ONTOLOGY_IRI
 from kg.settings import Settings
@@ -183,7 +183,7 @@ class LinkedSite:
 
     # --- look-up ------------------------------------------------------------
 
-    def lookup(self, store: Store, query: str, limit: int = 10) -> list[tuple[Hit, Any]]:
+    def lookup(self, store: Store, query: str, limit: int = 10) -> list[tuple[Hit, Node]]:
         hits = self.index(store).search(query, limit)
         namer = Namer(self.iris, labels(store, [h.iri for h in hits]),
                       self.docs(store).documented)

@@ -181,3 +181,19 @@ def test_real_entity_page(client: TestClient) -> None:
     kind = client.get("/id/kind/IntegratedCareSystem.json").json()
     assert kind["label"] == "integrated care system"
     assert kind["duties"]
+
+
+def test_data_cannot_inject_markup(tmp_path: Path) -> None:
+    hostile = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
+    path = tmp_path / "hostile.trig"
+    path.write_text(
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        "<https://w3id.org/icskg/graph/h> { <https://w3id.org/icskg/id/h> rdfs:label "
+        f'"{hostile.replace(chr(34), chr(92) + chr(34))}" ; rdfs:seeAlso <https://w3id.org/icskg/id/h2> . }}\n',
+        encoding="utf-8")
+    settings = Settings(data_files=[path], build_dir=tmp_path / "none")
+    with TestClient(create_app(settings)) as client:
+        for url in ("/id/h", "/graph/h", "/lookup?q=script", "/void"):
+            html = client.get(url, headers={"accept": "text/html"}).text
+            assert "<script" not in html and "<img" not in html, url
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in client.get("/id/h").text
