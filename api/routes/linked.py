@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.responses import Response
 
 from api.deps import get_service
-from api.errors import ErrorBody, error_responses
+from api.errors import COMMON_RESPONSES, ErrorBody, error_responses
 from kg.linked.negotiate import Representation, choose
 from kg.linked.site import LinkedSite, Reply
 from kg.service import Service
@@ -97,4 +97,4 @@ def router_for(settings: Settings) -> APIRouter:
 def install(app: FastAPI, settings: Settings) -> None:
     """Give ``app`` the linked-data site and its routes (one call from ``create_app``)."""
     app.state.linked = LinkedSite(settings)
-    app.include_router(router_for(settings))
+    app.include_router(router_for(settings), responses=COMMON_RESPONSES)

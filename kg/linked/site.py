@@ -96,6 +96,7 @@ class LinkedSite:
                 released = self.settings.build_dir / DOCS_FILE
                 cache.docs_html = (released.read_text(encoding="utf-8")
                                    if self._serves_build() and released.is_file()
+                                   and self.home == "/"  # the release's links assume "/"
                                    else render(docs, self.home, (("Turtle", "ontology.ttl"),
                                                                  ("RDF/XML", "ontology.rdf"))))
             return cache.docs_html
