@@ -17,7 +17,7 @@ from fastapi.middleware.cors import CORSMiddleware
 import kg
 from api import errors, mcp, openapi
 from api.middleware import RequestLimits, SecurityHeaders
-from api.routes import admin, ask, health, pages, questions, search, sparql, tools
+from api.routes import admin, ask, health, linked, pages, questions, search, sparql, tools
 from kg.catalogue import load_catalogue
 from kg.runtime import Runtime
 from kg.settings import Settings
@@ -77,4 +77,5 @@ def create_app(settings: Settings) -> FastAPI:
     catalogue = load_catalogue()
     openapi.install(app, settings, lambda: catalogue.ids,
                     lambda: [*BUILTIN, *catalogue.ids])
+    linked.install(app, settings)  # /id, /graph, /ontology, /void, /lookup
     return app

@@ -129,3 +129,15 @@ class Settings(BaseSettings):
         default_factory=lambda: ["*"],
         description="Origins allowed to call the read-only routes from a browser.",
     )
+
+    # --- linked data --------------------------------------------------------
+    linked_base: str = Field(
+        "https://w3id.org/icskg/",
+        description="Public base of the dataset's IRIs; an IRI under it dereferences at the "
+        "same path under `linked_path_prefix` on this server (so a w3id redirect can point here).",
+    )
+    linked_path_prefix: str = Field(
+        "/",
+        description="Path on this server that `linked_base` maps to (`/` serves "
+        "`https://w3id.org/icskg/id/x` at `/id/x`).",
+    )

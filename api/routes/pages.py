@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from kg.errors import NotFoundError
+from kg.settings import Settings
 from kg.sparql.page import page_config
 
 router = APIRouter(tags=["pages"])
@@ -37,15 +38,17 @@ SECURITY_HEADERS = {
 }
 
 
-def _render(endpoint: str) -> str:
+def _render(endpoint: str, settings: Settings) -> str:
     template = (WEB / "index.html").read_text(encoding="utf-8")
-    return template.replace("{{CONFIG}}", page_config(endpoint).to_json())
+    config = page_config(endpoint, linked_base=settings.linked_base,
+                         linked_path="/" + settings.linked_path_prefix.strip("/"))
+    return template.replace("{{CONFIG}}", config.to_json())
 
 
 async def query_page(request: Request) -> HTMLResponse:
     """The YASGUI page, preloaded with the endpoint, our prefixes and the catalogue."""
-    del request
-    html = await asyncio.to_thread(_render, "/sparql")
+    settings: Settings = request.app.state.settings
+    html = await asyncio.to_thread(_render, "/sparql", settings)
     return HTMLResponse(html, headers=SECURITY_HEADERS)
 
 

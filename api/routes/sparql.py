@@ -104,7 +104,11 @@ async def sparql(request: Request, service: Annotated[Service, Depends(get_servi
         accept=accept,
         endpoint_url=str(request.url.replace(query="", fragment="")),
     ))
-    return Response(result.body, media_type=result.media_type, headers={"Vary": "Accept"})
+    # The service description (and every answer) points at the dataset's voID description.
+    void = "/" + settings.linked_path_prefix.strip("/") + "/void"
+    link = f'<{void.replace("//", "/")}>; rel="describedby"; type="text/turtle"'
+    return Response(result.body, media_type=result.media_type,
+                    headers={"Vary": "Accept", "Link": link})
 
 
 @router.api_route("/sparql", methods=["PUT", "DELETE", "PATCH"], include_in_schema=False)

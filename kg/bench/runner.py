@@ -8,11 +8,12 @@ import platform
 import shutil
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from kg.bench import report, table
+from kg.bench import linkedbench, report, table
 from kg.bench.generator import Fixed, Generated, generate
+from kg.bench.linkedbench import LinkedResult
 from kg.bench.probe import Case
 from kg.bench.storebench import ProbeResult, ProbeSettings, cases_for, run_probe, write_cases
 from kg.bench.stores import StoreOption
@@ -31,12 +32,14 @@ class BenchConfig:
     rdflib_probe: ProbeSettings  # rdflib's engine is orders slower; it gets a tighter cap
     http: HttpSettings
     workdir: Path | None = None
+    linked_size: int | None = None  # synthetic size for the entity-page timing; None: skip
 
 
 def quick_config() -> BenchConfig:
     probe = ProbeSettings(cap_s=0.25, budget_s=0.0, reps=1, warmup=False, deadline_s=120)
     return BenchConfig((10_000,), 10_000, tuple(StoreOption), probe, probe,
-                       HttpSettings(concurrency=4, warmup_s=0.2, duration_s=0.5, rounds=1))
+                       HttpSettings(concurrency=4, warmup_s=0.2, duration_s=0.5, rounds=1),
+                       linked_size=10_000)
 
 
 def full_config(sizes: tuple[int, ...] = (10_000, 100_000, 1_000_000),
@@ -45,7 +48,8 @@ def full_config(sizes: tuple[int, ...] = (10_000, 100_000, 1_000_000),
         sizes, http_size, tuple(StoreOption),
         ProbeSettings(cap_s=5.0, budget_s=0.5, reps=15, warmup=True, deadline_s=300),
         ProbeSettings(cap_s=1.0, budget_s=0.3, reps=3, warmup=False, deadline_s=300),
-        HttpSettings(concurrency=8, warmup_s=1.0, duration_s=4.0, rounds=3))
+        HttpSettings(concurrency=8, warmup_s=1.0, duration_s=4.0, rounds=3),
+        linked_size=max(sizes))
 
 
 def machine() -> dict[str, object]:
@@ -89,10 +93,23 @@ def run(config: BenchConfig, json_path: Path | None, progress: Progress) -> str:
     work = config.workdir or Path(tempfile.mkdtemp(prefix="icskg-bench-"))
     try:
         sizes, http = _run(config, work, progress)
+        linked = _linked(config, work, progress)
     finally:
         if config.workdir is None:
             shutil.rmtree(work, ignore_errors=True)
     if json_path is not None:
-        json_path.write_text(json.dumps(report.as_json(sizes, http, machine()), indent=2,
-                                        default=str), encoding="utf-8")
-    return table.render(sizes, http)
+        data = {**report.as_json(sizes, http, machine()),
+                "entity_pages": [{**asdict(r), "met": r.met} for r in linked]}
+        json_path.write_text(json.dumps(data, indent=2, default=str), encoding="utf-8")
+    text = table.render(sizes, http)
+    return text + ("\n\n" + "\n".join(linkedbench.lines(linked)) if linked else "")
+
+
+def _linked(config: BenchConfig, work: Path, progress: Progress) -> list[LinkedResult]:
+    if config.linked_size is None:
+        return []
+    path = work / f"syn-{config.linked_size}.trig"  # the file _run wrote for that size
+    if not path.is_file():
+        generate(path, config.linked_size)
+    progress("entity pages (kg.linked), corpus graph and synthetic graph")
+    return linkedbench.run(work, path, progress)

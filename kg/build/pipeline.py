@@ -34,6 +34,7 @@ from kg.build.release import (
 )
 from kg.build.shacl import validate_shacl
 from kg.cli.common import progress as default_progress
+from kg.linked.ontodocs import DOCS_FILE, write_docs
 from kg.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, PROVENANCE_GRAPH
 from kg.ontology import load_ontology, load_shapes
 from kg.paths import facts_dir as default_facts_dir
@@ -114,6 +115,7 @@ def build(out: Path, corpus_dir: Path | None = None, *, facts_dir: Path | None =
                    INFERRED_GRAPH: inferred, ONTOLOGY_GRAPH: tbox})
     try:
         write_ontology(folder, ontology, source_dir)
+        write_docs(tbox, folder / DOCS_FILE)  # HTML docs of the TBox, served at /ontology
         triples = write_dataset(folder, graphs)
         release = Release(len(graphs), triples, len(facts.graphs), len(inferred),
                           round(time.perf_counter() - steps.started, 2))

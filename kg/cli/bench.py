@@ -36,6 +36,11 @@ def register(subparsers: Any) -> None:
     p.add_argument("--http-size", type=_size, metavar="N",
                    help="graph size for the HTTP comparison (default 100k)")
     p.add_argument("--no-http", action="store_true", help="skip the HTTP comparison")
+    p.add_argument("--no-linked", action="store_true",
+                   help="skip the entity-page timing (corpus graph and largest size)")
+    p.add_argument("--linked-only", action="store_true",
+                   help="only the entity-page timing: corpus graph and the largest --sizes "
+                   "(default 1m), no store or HTTP comparison")
     p.add_argument("--workdir", type=Path, help="keep generated data and server logs here")
     p.set_defaults(func=run)
 
@@ -53,6 +58,13 @@ def run(args: argparse.Namespace) -> int:
         config = replace(config, http_size=args.http_size)
     if args.no_http:
         config = replace(config, http_size=None)
+    if args.no_linked:
+        config = replace(config, linked_size=None)
+    elif args.sizes:
+        config = replace(config, linked_size=max(config.sizes))
+    if args.linked_only:
+        config = replace(config, sizes=(), http_size=None,
+                         linked_size=max(args.sizes) if args.sizes else 1_000_000)
     if args.workdir:
         args.workdir.mkdir(parents=True, exist_ok=True)
         config = replace(config, workdir=args.workdir)

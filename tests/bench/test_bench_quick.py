@@ -84,3 +84,14 @@ def test_targets_are_reported_not_asserted(report: dict[str, object]) -> None:
     for verdict in verdicts:
         assert verdict["met"] in (True, False, None)
         assert verdict["detail"]
+
+
+def test_entity_pages_are_timed(report: dict[str, object]) -> None:
+    pages = report["entity_pages"]
+    assert isinstance(pages, list)
+    assert [p["graph"] for p in pages] == ["corpus", "synthetic"]
+    for page in pages:
+        for key in ("median_ms", "p95_ms", "max_ms", "entities", "triples"):
+            _positive(page[key], f"entity_pages {page['graph']} {key}")
+        assert page["target_ms"] == {"corpus": 20.0, "synthetic": 100.0}[page["graph"]]
+        assert isinstance(page["met"], bool)

@@ -17,7 +17,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from api.routes.pages import ASSETS
-from kg.namespaces import PREFIXES
+from kg.linked.terms import ALL_PREFIXES
 from kg.sparql.page import catalogue_examples
 
 from .conftest import LiveServer, start_server
@@ -47,7 +47,7 @@ def test_page_headers_and_config(server: LiveServer) -> None:
         assert response.headers["referrer-policy"] == "no-referrer"
         config = _config(response.text)
         assert config["endpoint"] == "/sparql"
-        assert config["prefixes"] == PREFIXES
+        assert config["prefixes"] == ALL_PREFIXES
         examples = config["examples"]
         assert isinstance(examples, list)
         assert [e["name"] for e in examples] == [e.name for e in catalogue_examples()]
@@ -83,8 +83,10 @@ def test_page_runs_a_query_in_chromium(server: LiveServer, browser: webdriver.Ch
     driver.get(server.base + "/")
     wait = WebDriverWait(driver, 30)
     wait.until(lambda d: d.execute_script("return !!window.icskgYasgui"))
-    tabs = driver.find_elements(By.CSS_SELECTOR, ".tabsList .tab")
-    assert len(tabs) == 1 + len(catalogue_examples())
+    # One tab; the catalogue is a list beside the editor (tests/linked/test_browser.py).
+    assert len(driver.find_elements(By.CSS_SELECTOR, ".tabsList .tab")) == 1
+    items = driver.find_elements(By.CSS_SELECTOR, "#catalogue-list li")
+    assert len(items) == len(catalogue_examples())
     # The first tab opens with our prefixes and the starter query; run it.
     query = driver.execute_script("return window.icskgYasgui.getTab().getYasqe().getValue()")
     assert "PREFIX icsg: <https://w3id.org/icskg/graph/>" in query
@@ -115,9 +117,9 @@ def test_catalogue_tab_runs_on_the_built_graph(request: pytest.FixtureRequest,
         browser.get(live.base + "/")
         wait = WebDriverWait(browser, 30)
         wait.until(lambda d: d.execute_script("return !!window.icskgYasgui"))
-        tab = browser.find_elements(By.CSS_SELECTOR, ".tabsList .tab")[1]
-        assert tab.text.splitlines()[0].strip() == examples[0].name
-        tab.find_element(By.CSS_SELECTOR, "a").click()
+        item = browser.find_elements(By.CSS_SELECTOR, "#catalogue-list li button")[0]
+        assert item.text.splitlines()[0].strip() == examples[0].name
+        item.click()
         wait.until(lambda d: d.execute_script(
             "return window.icskgYasgui.getTab().getName()") == examples[0].name)
         browser.execute_script("window.icskgYasgui.getTab().getYasqe().query()")
