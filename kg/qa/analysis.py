@@ -87,6 +87,25 @@ class Analyser:
         return Analysis(text, tokens, mentions, dates, slots, features, numbers, positions,
                         spans, slot_positions, self._unknown_names(marked))
 
+    def bag(self, text: str) -> frozenset[str]:
+        """The concepts and content stems of ``text``, without linking or typo correction
+        (for the graph's own sentences, which are spelt right)."""
+        tokens = tuple(self.normaliser.tokens(text))
+        found: set[str] = set()
+        i = 0
+        while i < len(tokens):
+            size, concepts = self._phrase_at(tokens, i)
+            if concepts:
+                found.update(f"~{c}" for c in concepts)
+                # The words themselves count too: "produce" is both ~PRODUCE and produc.
+                found.update(t.stem for t in tokens[i:i + size] if t.surface not in STOPWORDS)
+                i += size
+                continue
+            if tokens[i].surface not in STOPWORDS:
+                found.add(tokens[i].stem)
+            i += 1
+        return frozenset(found)
+
     def _unknown_names(self, text: str) -> tuple[str, ...]:
         """Capitalised words (not opening a sentence) that no name, phrasing or lexicon has."""
         found = []

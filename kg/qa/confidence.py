@@ -38,3 +38,8 @@ def confidence(ranking: Sequence[Match]) -> float:
     if score <= 0.0:
         return 0.0
     return round(1.0 / (1.0 + math.exp(-STEEPNESS * (score - MIDPOINT))), 3)
+
+
+def reading_confidence(score: float) -> float:
+    """A graph reading's score as a confidence (calibrated on the dev set)."""
+    return round(max(0.0, min(1.0, score)), 3)

@@ -7,9 +7,10 @@ the catalogue), then read-only, so one engine serves concurrent requests.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.catalogue import (
     Catalogue,
@@ -24,19 +25,37 @@ from kg.catalogue import (
 )
 from kg.catalogue.prefixes import as_iri
 from kg.errors import BadRequestError, ParameterError, PayloadTooLargeError
-from kg.qa.analysis import Analyser
-from kg.qa.answer import Answer, BoundValue, Suggestion, build_results, build_sources
+from kg.qa.analysis import Analyser, Analysis
+from kg.catalogue.sources import resolve_sources
+from kg.qa.answer import (
+    Answer,
+    BoundValue,
+    Context,
+    ResultItem,
+    Suggestion,
+    build_results,
+    build_sources,
+)
+from kg.qa.compose import refers_back, split_parts, starts_as_follow_up
+from kg.qa.facts import vocabulary as read_vocabulary
+from kg.qa.focus import focus_of, from_context, merged
 from kg.qa.cache import LruCache
-from kg.qa.confidence import THRESHOLD, confidence
+from kg.qa.confidence import THRESHOLD, confidence, reading_confidence
 from kg.qa.dates import DateMention
 from kg.qa.intent import IntentModel, Match, SlotFill
 from kg.qa.lexicon import CONCEPTS
 from kg.qa.linking import EntityIndex
+from kg.qa.reader import Focus, GraphReader, Reading, question_words
 from kg.qa.text import words
+from kg.qa.verbal import join as join_labels
 from kg.settings import Settings
 from kg.store.base import Store
 
 SUGGESTIONS = 3
+CATALOGUE_SURE = 0.9  # a catalogue reading this sure wins over the graph reading
+READING_MIN = 0.5  # a graph reading below this is not an answer
+MIN_SUGGESTION = 0.2  # catalogue questions scoring less are not worth suggesting
+PERSON = "http://www.w3.org/ns/prov#Person"
 ALTERNATIVES = 3  # other readings of a name tried when the best one has no answer
 RUNNERS_UP = 2  # catalogue questions tried after the best when it has no answer
 RUNNER_UP_GAP = 0.2  # ... if they score at most this much below it
@@ -74,11 +93,12 @@ class QAEngine:
     """Answers free-text questions and runs catalogue questions, over one store."""
 
     def __init__(self, store: Store, catalogue: Catalogue, model: IntentModel,
-                 limits: Limits) -> None:
+                 limits: Limits, reader: GraphReader) -> None:
         self.store = store
         self.catalogue = catalogue
         self.model = model
         self.limits = limits
+        self.reader = reader
         # Per engine: a reload builds a new engine, so no answer outlives its graph.
         self._answers: LruCache[Answer] = LruCache(limits.cache_size)
 
@@ -92,7 +112,10 @@ class QAEngine:
         index = EntityIndex.from_store(store, vocabulary)
         phrasings = [p for q in catalogue.questions for p in q.phrasings]
         analyser = Analyser(index, phrasings)
-        return cls(store, catalogue, IntentModel(catalogue, analyser), limits or Limits())
+        limits = limits or Limits()
+        props, show = read_vocabulary(store, timeout=limits.query_timeout)
+        reader = GraphReader(store, analyser, props, show, limits.query_timeout)
+        return cls(store, catalogue, IntentModel(catalogue, analyser), limits, reader)
 
     @classmethod
     def for_settings(cls, store: Store, settings: Settings) -> QAEngine:
@@ -115,46 +138,157 @@ class QAEngine:
                 f"{self.limits.max_question_chars}")
         return text
 
-    def cached(self, question: str, as_of: str | None = None) -> Answer | None:
+    def cached(self, question: str, as_of: str | None = None,
+               context: Context | None = None) -> Answer | None:
         """The cached answer to this question, if any (non-blocking; never raises)."""
-        key = _cache_key(question, as_of, self.limits.max_question_chars)
+        key = _cache_key(question, as_of, self.limits.max_question_chars, context)
         return self._answers.get(key) if key is not None else None
 
-    def ask(self, question: str, as_of: str | None = None) -> Answer:
-        """Answer a free-text question; ``as_of`` (a date) overrides any date in the question."""
+    def ask(self, question: str, as_of: str | None = None,
+            context: Context | None = None) -> Answer:
+        """Answer a free-text question; ``as_of`` (a date) overrides any date in the question;
+        ``context`` (from the previous answer) is what "it" or "they" refer to."""
         text = self.check_question(question)
         if as_of is not None and as_of.strip():
             try:
                 convert.parse_date(as_of)
             except ParameterError as exc:
                 raise ParameterError(f"as_of: {exc.message}") from exc
-        key = _cache_key(question, as_of, self.limits.max_question_chars)
+        key = _cache_key(question, as_of, self.limits.max_question_chars, context)
         hit = self._answers.get(key)
         if hit is not None:
             return hit
-        answer = self._answer_text(text, as_of)
+        parts = split_parts(text)
+        if len(parts) > 1:
+            answer = self._two_part(text, parts, as_of, context)
+        else:
+            answer = self._answer_text(text, as_of, context)
         self._answers.put(key, answer)
         return answer
 
-    def _answer_text(self, text: str, as_of: str | None) -> Answer:
-        ranking = self.model.top(self.model.analyser.analyse(text), RANKED)
+    def _two_part(self, text: str, parts: Sequence[str], as_of: str | None,
+                  context: Context | None) -> Answer:
+        answers: list[Answer] = []
+        for part in parts:
+            answer = self._answer_text(part, as_of, context)
+            answers.append(answer)
+            if answer.context is not None:
+                # "... and who holds them to account?": the later part refers to the earlier.
+                context = answer.context
+        return combine(text, answers)
+
+    def _answer_text(self, text: str, as_of: str | None,
+                     context: Context | None = None) -> Answer:
+        analysis = self.model.analyser.analyse(text)
+        focus = focus_of(analysis)
+        follow_up = refers_back(text) or starts_as_follow_up(text)
+        extra: dict[str, float] = {}
+        if follow_up and context is not None and context.entities:
+            focus = merged(from_context(context, self._labels(context)), focus, analysis)
+            earlier = self.model.analyser.analyse(context.question)
+            extra = {f: 0.5 * w for f, w in question_words(earlier).items()}
+        elif not focus.groups and refers_back(text):
+            return self._ask_subject(text)
+        unknown = self._unknown_subject(analysis, focus)
+        if unknown is not None:
+            return unknown
+        ranking = self.model.top(analysis, RANKED)
+        catalogue = None if context is not None and follow_up else self._catalogue(
+            analysis, ranking, as_of)
+        reading = self.reader.read(analysis, focus, extra)
+        return self._choose(text, catalogue, reading, focus, ranking)
+
+    def _catalogue(self, analysis: Analysis, ranking: Sequence[Match],
+                   as_of: str | None) -> Answer | None:
         sure = confidence(ranking)
         if not ranking or sure < self.limits.threshold:
-            return Answer(False, NOT_ANSWERABLE, None, (), None, (), sure,
-                          self.suggestions(ranking))
-        first = self._attempt(ranking[0], as_of)
+            return None
+        if _ignores_named(ranking[0], analysis):
+            return None
+        try:
+            first = self._attempt(ranking[0], as_of)
+        except ParameterError:
+            return None
         if not first[0].result.rows:
             # The best reading has no answer: a close runner-up that has one is the better
             # guess ("What was X formed from?" reads as "what is X part of?" nearly as well).
             for match in ranking[1:RUNNERS_UP + 1]:
                 if match.score < ranking[0].score - RUNNER_UP_GAP:
                     break
-                attempt = self._attempt(match, as_of)
+                try:
+                    attempt = self._attempt(match, as_of)
+                except ParameterError:
+                    continue
                 if attempt[0].result.rows:
                     scaled = round(sure * match.score / ranking[0].score, 3)
                     return self._answer(attempt[0], attempt[1], scaled,
                                         [m for m in ranking if m is not match])
         return self._answer(first[0], first[1], sure, ranking)
+
+    def _labels(self, context: Context) -> dict[str, str]:
+        return {i: self.label_of(i) for i in context.entities}
+
+    def _choose(self, text: str, catalogue: Answer | None, reading: Reading | None,
+                focus: Focus, ranking: Sequence[Match]) -> Answer:
+        if catalogue is not None and catalogue.answered and \
+                catalogue.confidence >= CATALOGUE_SURE:
+            return _with_context(catalogue, text, focus)
+        if reading is not None and reading.score >= READING_MIN:
+            return self._from_reading(text, reading, focus)
+        if catalogue is not None and catalogue.answered:
+            return _with_context(catalogue, text, focus)
+        return self._decline(text, focus, ranking, catalogue)
+
+    def _from_reading(self, text: str, reading: Reading, focus: Focus) -> Answer:
+        graphs = [u.graph for u in reading.units] + [g for r in reading.results
+                                                     for g in r.graphs]
+        sources = build_sources(resolve_sources(self.store, graphs,
+                                                timeout=self.limits.query_timeout))
+        labels = join_labels([focus.labels.get(i, i) for i in _firsts(focus)])
+        return Answer(
+            answered=bool(sources),
+            answer=reading.text if sources else NOT_ANSWERABLE,
+            question_id=f"graph:{reading.shape}",
+            results=reading.results,
+            sparql=reading.sparql,
+            sources=sources,
+            confidence=reading_confidence(reading.score),
+            suggestions=(),
+            interpretation=f"{reading.shape} about {labels}",
+            context=_context(text, focus, reading.results),
+        )
+
+    def _decline(self, text: str, focus: Focus, ranking: Sequence[Match],
+                 catalogue: Answer | None) -> Answer:
+        if catalogue is not None:  # the catalogue question ran but the graph has no rows
+            return _with_context(catalogue, text, focus)
+        suggestions = self.describe_suggestions(focus) or self.suggestions(
+            [m for m in ranking if m.score >= MIN_SUGGESTION])
+        return Answer(False, NOT_ANSWERABLE, None, (), None, (), confidence(ranking),
+                      suggestions, context=_context(text, focus, ()))
+
+    def describe_suggestions(self, focus: Focus) -> tuple[Suggestion, ...]:
+        return tuple(Suggestion("describe", f"What is {focus.labels.get(i, i)}?",
+                                "Describe an entity", 1.0) for i in _firsts(focus))[:SUGGESTIONS]
+
+    def _ask_subject(self, text: str) -> Answer:
+        message = ("Which body, document or person do you mean? The question refers back "
+                   "(\"it\", \"they\", \"that\") but there is no earlier question to read "
+                   "it against: name the subject, or send the previous answer's context.")
+        return Answer(False, message, None, (), None, (), 0.0, (),
+                      context=Context(text, ()))
+
+    def _unknown_subject(self, analysis: Analysis, focus: Focus) -> Answer | None:
+        """A named person or thing the graph lacks: say so, and offer who it does know."""
+        if not analysis.unknown_names or focus.groups and len(analysis.unknown_names) < 2:
+            return None
+        name = _name_around(analysis.text, analysis.unknown_names[0])
+        people = [e for e in self.model.analyser.index.entities.values()
+                  if PERSON in e.classes]
+        suggestions = tuple(Suggestion("describe", f"Who is {e.label}?", "Describe a person",
+                                       1.0) for e in people[:SUGGESTIONS])
+        return Answer(False, f"The knowledge graph records nothing about {name}.", None, (),
+                      None, (), 0.0, suggestions, context=Context(analysis.text, ()))
 
     def _attempt(self, match: Match, as_of: str | None
                  ) -> tuple[QuestionRun, dict[str, BoundValue]]:
@@ -228,19 +362,10 @@ class QAEngine:
 
     def _execute(self, question: CatalogueQuestion, params: dict[str, str],
                  bound: dict[str, BoundValue]) -> QuestionRun:
-        try:
-            return execute_question(self.store, question, params,
-                                    timeout=self.limits.query_timeout)
-        except ParameterError:
-            # A value read from the question that the query refuses: fall back to the
-            # defaults, unless the caller gave it (then the caller should hear why).
-            kept = {k: v for k, v in params.items() if bound[k].origin == "request"}
-            if kept == params:
-                raise
-            for name in set(params) - set(kept):
-                del bound[name]
-            return execute_question(self.store, question, kept,
-                                    timeout=self.limits.query_timeout)
+        # A value read from the question that the query refuses (a body of the wrong
+        # class) is not replaced by the default: the question is about something else.
+        return execute_question(self.store, question, params,
+                                timeout=self.limits.query_timeout)
 
     def _answer(self, run: QuestionRun, bound: Mapping[str, BoundValue], sure: float,
                 ranking: Sequence[Match]) -> Answer:
@@ -253,7 +378,7 @@ class QAEngine:
             for p in run.parameters)
         return Answer(
             answered=answered,
-            answer=render_answer(run),
+            answer=readable_dates(render_answer(run)),
             question_id=run.question.id,
             results=results,
             sparql=run.sparql,
@@ -285,15 +410,15 @@ class QAEngine:
         return fill_phrasing(question.canonical, shown)
 
 
-def _cache_key(question: str, as_of: str | None,
-               limit: int) -> tuple[str, str | None, dt.date] | None:
+def _cache_key(question: str, as_of: str | None, limit: int, context: Context | None = None
+               ) -> tuple[str, str | None, dt.date, Context | None] | None:
     """What an answer depends on besides the graph: the question's words (as analysed, so
     spacing does not matter), the as-of date, and today, which "now" and the defaults mean."""
     text = " ".join(question.split())
     if not text or len(question) > limit:
         return None
     date = as_of.strip() if as_of is not None and as_of.strip() else None
-    return text, date, dt.date.today()
+    return text, date, dt.date.today(), context
 
 
 def fill_phrasing(template: str, shown: Mapping[str, str]) -> str:
@@ -333,3 +458,79 @@ def _shown(given: BoundValue | None, name: str, value: str, label: str,
     return BoundValue(name, value, label, given.origin, given.text, given.alternatives)
 
 
+
+
+def _firsts(focus: Focus) -> list[str]:
+    """One IRI per entity in focus (the linked one, not the kind behind it)."""
+    found = []
+    for group in focus.groups:
+        named = sorted(i for i in group if i in focus.labels)
+        if named:
+            found.append(min(named, key=lambda i: ("/kind/" in i, i)))
+    return found
+
+
+def _context(text: str, focus: Focus, results: Sequence[ResultItem]) -> Context:
+    entities = list(_firsts(focus))
+    iris = [r.iri for r in results if r.iri is not None]
+    if len(iris) == 1 and iris[0] not in entities:
+        entities.insert(0, iris[0])
+    return Context(text, tuple(entities))
+
+
+def _with_context(answer: Answer, text: str, focus: Focus) -> Answer:
+    return replace(answer, context=_context(text, focus, answer.results))
+
+
+def _ignores_named(match: Match, analysis: Analysis) -> bool:
+    """The catalogue reading leaves a named entity unused and takes a default instead
+    ("who holds ICPs to account?" must not become a question about ICBs)."""
+    used = {f.mention.start for f in match.fills if f.mention is not None}
+    unused = [m for m in analysis.mentions if not m.weak and m.start not in used]
+    defaulted = [p for p in match.question.parameters
+                 if p.type is ParamType.ENTITY and p.default is not None
+                 and not any(f.parameter.name == p.name and f.candidate is not None
+                             for f in match.fills)]
+    return bool(unused and defaulted)
+
+
+def combine(text: str, answers: Sequence[Answer]) -> Answer:
+    """One answer to a two-part question: each part's answer, in order, and the parts."""
+    answered = all(a.answered for a in answers)
+    share = 600 // len(answers) - 4
+    shown = " ".join(_cut(a.answer, share) for a in answers)
+    results = tuple(r for a in answers for r in a.results)[:25]
+    sources = tuple(dict.fromkeys(s for a in answers for s in a.sources))
+    sparql = "\n\n".join(a.sparql for a in answers if a.sparql) or None
+    entities = tuple(dict.fromkeys(e for a in answers if a.context for e in a.context.entities))
+    return Answer(answered, shown, None, results, sparql, sources,
+                  min(a.confidence for a in answers),
+                  () if answered else tuple(s for a in answers for s in a.suggestions)[:3],
+                  "two questions", parts=tuple(answers), context=Context(text, entities))
+
+
+def _cut(text: str, size: int) -> str:
+    if len(text) <= size:
+        return text
+    return text[:size - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _name_around(text: str, word: str) -> str:
+    """The run of capitalised words around ``word`` in ``text`` ("John Smith")."""
+    found = re.search(r"(?:[A-Z][\w'-]*\s+)*\b(?i:" + re.escape(word)
+                      + r")\b(?:\s+[A-Z][\w'-]*)*", text)
+    return found.group().strip() if found else word
+
+
+_ISO_DAY = re.compile(r"\b((?:19|20)\d\d)-([01]\d)-([0-3]\d)\b")
+
+
+def readable_dates(text: str) -> str:
+    """ISO days in a catalogue sentence as people write them ("1 July 2022")."""
+    def show(match: re.Match[str]) -> str:
+        try:
+            day = dt.date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            return match.group()
+        return f"{day.day} {day:%B} {day.year}"
+    return _ISO_DAY.sub(show, text)

@@ -1,0 +1,206 @@
+"""The statements the graph holds about the entities a question names, as readable units.
+
+One SPARQL query fetches, for the linked entities, every statement of a fact
+graph that has one of them as subject or object, and every statement of the
+n-ary nodes (duties, counts, events, views...) that point at one of them. A
+*unit* is what one answer sentence says: an n-ary node with all its values
+(its own label is the sentence, in the project's words), or the values of
+one property of one subject in one graph ("X has member: A, B, C").
+Property and class names come from the ontology's own labels, so nothing
+here is written for one fact.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from kg.store.base import Store
+from kg.store.terms import Term
+from kg.store.values import term_n3
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+ICS = "https://w3id.org/icskg/ontology#"
+GRAPH = "https://w3id.org/icskg/graph/"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+# Graphs that hold no passage's facts: bookkeeping, the TBox, derived statements.
+NOT_FACTS = tuple(f"{GRAPH}{name}" for name in ("provenance", "vocabulary", "ontology",
+                                                  "inferred"))
+# Naming properties: they say what a thing is called, not a fact about it.
+NAMING = frozenset({RDFS_LABEL, f"{SKOS}altLabel", f"{SKOS}prefLabel"})
+MAX_ROWS = 1500
+DATE_TYPES = frozenset({f"{XSD}dateTime", f"{XSD}date", f"{XSD}gYear", f"{XSD}gYearMonth"})
+NUMBER_TYPES = frozenset(f"{XSD}{t}" for t in ("integer", "decimal", "double", "float", "int",
+                                              "nonNegativeInteger", "positiveInteger", "long"))
+
+_QUERY = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?g ?s ?p ?o ?sl ?ol WHERE {
+  VALUES ?e { %s }
+  GRAPH ?g {
+    { ?e ?p ?o BIND(?e AS ?s) } UNION { ?s ?p ?e BIND(?e AS ?o) }
+    UNION { ?s ?q ?e . FILTER(?q != rdfs:label) ?s ?p ?o }
+  }
+  FILTER(?g NOT IN (%s))
+  OPTIONAL { ?s rdfs:label ?sl } OPTIONAL { ?o rdfs:label ?ol }
+} LIMIT %d"""
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """One value of a unit: an IRI with its label, or a literal."""
+
+    prop: str
+    term: Term
+    label: str
+
+    @property
+    def is_date(self) -> bool:
+        return self.term.datatype in DATE_TYPES
+
+    @property
+    def is_number(self) -> bool:
+        return self.term.datatype in NUMBER_TYPES
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """What one sentence of an answer says, from one graph."""
+
+    graph: str
+    subject: str
+    subject_label: str
+    node: bool  # an n-ary fact node (all its values), else one property of one subject
+    values: tuple[Value, ...]
+    types: tuple[str, ...] = ()
+
+    def iris(self) -> frozenset[str]:
+        return frozenset({self.subject} | {v.term.value for v in self.values if v.term.is_iri})
+
+    def dates(self) -> tuple[Value, ...]:
+        return tuple(v for v in self.values if v.is_date)
+
+    def numbers(self) -> tuple[Value, ...]:
+        return tuple(v for v in self.values if v.is_number)
+
+
+@dataclass
+class _Rows:
+    labels: dict[str, str] = field(default_factory=dict)
+    triples: dict[tuple[str, str], dict[str, list[Term]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+
+
+def _label(term: Term | None) -> str | None:
+    if term is None or (term.lang not in (None, "en")):
+        return None
+    return term.value
+
+
+def fetch(store: Store, iris: Iterable[str], *, timeout: float | None = None
+          ) -> _Rows:
+    """Every fact-graph statement about ``iris`` and their n-ary nodes, grouped."""
+    wanted = tuple(dict.fromkeys(iris))
+    rows = _Rows()
+    if not wanted:
+        return rows
+    query = _QUERY % (" ".join(term_n3(Term.iri(i)) for i in wanted),
+                      ", ".join(f"<{g}>" for g in NOT_FACTS), MAX_ROWS)
+    seen: set[tuple[str, str, str, Term]] = set()
+    for row in store.select(query, timeout=timeout).rows:
+        g, s, p, o = row["g"].value, row["s"], row["p"].value, row["o"]
+        for term, label in ((s, row.get("sl")), (o, row.get("ol"))):
+            text = _label(label)
+            if term.is_iri and text is not None:
+                rows.labels.setdefault(term.value, text)
+        if not s.is_iri or (g, s.value, p, o) in seen:
+            continue
+        seen.add((g, s.value, p, o))
+        rows.triples[(g, s.value)][p].append(o)
+    return rows
+
+
+def units_from(rows: _Rows, focus: frozenset[str], nameable: Mapping[str, str],
+               show: Mapping[str, str]) -> list[Unit]:
+    """Group fetched statements into units.
+
+    ``nameable`` maps the graph's named entities to labels (they are subjects of
+    their own; anything else with statements is an n-ary node); ``show`` is a
+    fallback label for ontology terms (classes, duty actions).
+    """
+    units: list[Unit] = []
+
+    def label(term: Term) -> str:
+        if not term.is_iri:
+            return term.value
+        return (rows.labels.get(term.value) or nameable.get(term.value)
+                or show.get(term.value) or _local(term.value))
+
+    for (graph, subject), props in rows.triples.items():
+        types = tuple(label(t) for t in props.get(RDF_TYPE, ()))
+        is_node = subject not in nameable
+        if is_node:
+            values = tuple(Value(p, o, label(o)) for p, objs in props.items()
+                           if p not in NAMING and p != RDF_TYPE for o in objs)
+            units.append(Unit(graph, subject, label(Term.iri(subject)), True, values, types))
+            continue
+        for prop, objs in props.items():
+            if prop in NAMING or prop == RDF_TYPE:
+                continue
+            # A named entity's own statements only matter when it or its value is in focus.
+            if subject not in focus and not any(o.is_iri and o.value in focus for o in objs):
+                continue
+            kept = [o for o in objs if subject in focus or (o.is_iri and o.value in focus)]
+            units.append(Unit(graph, subject, label(Term.iri(subject)), False,
+                              tuple(Value(prop, o, label(o)) for o in kept), types))
+    return units
+
+
+def _local(iri: str) -> str:
+    tail = iri.rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    return tail.replace("-", " ")
+
+
+def show_date(value: str) -> str:
+    """An ISO dateTime as "1 July 2022" (the time dropped; midnight means a day)."""
+    import datetime as dt
+
+    try:
+        day = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    return f"{day.day} {day:%B} {day.year}"
+
+
+def by_graph(units: Sequence[Unit]) -> dict[str, list[Unit]]:
+    grouped: dict[str, list[Unit]] = defaultdict(list)
+    for unit in units:
+        grouped[unit.graph].append(unit)
+    return grouped
+
+
+_VOCABULARY = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+SELECT ?t ?kind ?l WHERE {
+  ?t rdfs:label ?l ; a ?kind .
+  FILTER(?kind IN (owl:ObjectProperty, owl:DatatypeProperty, owl:AnnotationProperty,
+                   owl:Class, owl:NamedIndividual, <https://w3id.org/icskg/ontology#DutyAction>))
+}"""
+PROPERTY_KINDS = frozenset(f"http://www.w3.org/2002/07/owl#{k}" for k in (
+    "ObjectProperty", "DatatypeProperty", "AnnotationProperty"))
+
+
+def vocabulary(store: Store, *, timeout: float | None = None
+               ) -> tuple[dict[str, str], dict[str, str]]:
+    """The ontology's labels: of properties, and of everything else it names."""
+    props: dict[str, str] = {}
+    show: dict[str, str] = {}
+    for row in store.select(_VOCABULARY, timeout=timeout).rows:
+        label = _label(row["l"])
+        if label is None:
+            continue
+        target = props if row["kind"].value in PROPERTY_KINDS else show
+        target.setdefault(row["t"].value, label)
+    return props, show

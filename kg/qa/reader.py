@@ -1,0 +1,295 @@
+"""Reading a question straight off the graph: the general shapes, compiled from the ontology.
+
+The question's entities are linked; the statements about them are fetched
+(:mod:`kg.qa.facts`) and each unit is scored by how many of the entities it
+holds and how much of the question's other words (relations, through the
+synonym lexicon and the properties' own labels) it explains. The shape of the
+question then decides what counts as an answer:
+
+- *describe* ("who is X", "tell me about X"): the entity's type, definition and
+  main facts;
+- *fact* (a property in either direction, an n-ary duty with any action, bearer
+  or object, a list): the best units, the values the question does not name as
+  results;
+- *when* needs a date in the unit, *how many* a figure (or a list to count);
+- *yes/no* is "yes" only when a unit states the fact, "no" only when a unit
+  states its contrary (another date, another figure, a false flag), else None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from kg.qa.analysis import Analyser, Analysis
+from kg.qa.answer import ResultItem
+from kg.qa.facts import ICS, Unit, Value, fetch, units_from
+from kg.qa.facts import _QUERY as NEIGHBOURHOOD
+from kg.qa.verbal import join, precision_of, sentence, show_value
+from kg.store.base import Store
+
+ASKING = frozenset({"~WHO", "~WHEN", "~WHERE", "~HOWMANY", "~DEFINE", "~WHY"})
+YES_NO = frozenset({"is", "are", "was", "were", "does", "do", "did", "has", "have", "had",
+                    "can", "could", "will", "would", "must", "should", "shall", "may"})
+MAX_ANSWER = 560
+MAX_UNITS = 4
+CLOSE = 0.88  # units scoring this share of the best join the answer
+NO_FIT = 0.35  # factor when the unit has no value of the kind asked for (a date, a figure)
+STATUTORY = f"{ICS}isStatutory"
+DESCRIBE_SCORE = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    unit: Unit
+    score: float
+    words: float  # share of the question's own words the unit explains
+    entities: float  # share of the question's entities it holds
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One structured reading of a question, ready to become an answer."""
+
+    shape: str  # "describe", "fact", "when", "count", "yes", "no"
+    text: str
+    units: tuple[Unit, ...]
+    results: tuple[ResultItem, ...]
+    score: float
+    sparql: str
+    focus: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Focus:
+    """The entities a question is about: each as the IRIs that stand for it."""
+
+    groups: tuple[frozenset[str], ...]
+    labels: Mapping[str, str]
+
+    def iris(self) -> frozenset[str]:
+        return frozenset(i for g in self.groups for i in g)
+
+
+class GraphReader:
+    """Answers questions from the statements about the entities they name."""
+
+    def __init__(self, store: Store, analyser: Analyser, props: Mapping[str, str],
+                 show: Mapping[str, str], timeout: float | None = None) -> None:
+        self.store = store
+        self.analyser = analyser
+        self.props = props
+        self.show = show
+        self.timeout = timeout
+        entities = analyser.index.entities
+        self.nameable = {iri: e.label for iri, e in entities.items() if e.role != "action"}
+        self._bags: dict[str, frozenset[str]] = {}
+
+    def bag(self, unit: Unit) -> frozenset[str]:
+        """The unit's words and concepts; concepts only its names carry do not count
+        ("local authority" says nothing of authoring)."""
+        text = sentence(unit, self.props) + " | " + " ".join(
+            self.props.get(v.prop, "") for v in unit.values) + " " + " ".join(unit.types)
+        names = " | ".join([unit.subject_label] + [v.label for v in unit.values
+                                                   if v.term.is_iri])
+        return self._bag(text) - {c for c in self._bag(names) if c.startswith("~")}
+
+    def _bag(self, text: str) -> frozenset[str]:
+        hit = self._bags.get(text)
+        if hit is None:
+            hit = self.analyser.bag(text)
+            if len(self._bags) < 50_000:
+                self._bags[text] = hit
+        return hit
+
+    def units(self, focus: Focus) -> tuple[list[Unit], str]:
+        iris = focus.iris()
+        rows = fetch(self.store, sorted(iris), timeout=self.timeout)
+        return units_from(rows, iris, self.nameable, self.show), _sparql(iris)
+
+    def read(self, analysis: Analysis, focus: Focus,
+             extra: Mapping[str, float] | None = None) -> Reading | None:
+        """The best structured reading, or None when nothing in the graph fits."""
+        if not focus.groups:
+            return None
+        units, sparql = self.units(focus)
+        if not units:
+            return None
+        wanted = question_words(analysis)
+        if extra and not wanted:
+            wanted = dict(extra)
+        first = analysis.tokens[0].surface if analysis.tokens else ""
+        if not wanted and first not in YES_NO:
+            return self.describe(focus, units, sparql)
+        scored = sorted((self.score(u, wanted, analysis, focus) for u in units),
+                        key=lambda s: (-s.score, -len(s.unit.values)))
+        if not scored or scored[0].score <= 0:
+            return None
+        if first in YES_NO:
+            return self.yes_no(analysis, scored, focus, sparql)
+        return self.answer(analysis, scored, focus, sparql)
+
+    def score(self, unit: Unit, wanted: Mapping[str, float], analysis: Analysis,
+              focus: Focus) -> Scored:
+        held = unit.iris()
+        entities = sum(1 for g in focus.groups if g & held) / len(focus.groups)
+        bag = self.bag(unit)
+        total = sum(wanted.values())
+        words = sum(w for f, w in wanted.items() if f in bag) / total if total else 1.0
+        fit = 1.0
+        features = analysis.features
+        if "~WHEN" in features and not unit.dates():
+            fit = NO_FIT
+        if "~HOWMANY" in features and not unit.numbers() and len(unit.values) < 2:
+            fit = NO_FIT
+        fit *= _date_fit(unit, analysis)
+        return Scored(unit, entities * (0.3 + 0.7 * words) * fit, words, entities)
+
+    def answer(self, analysis: Analysis, scored: Sequence[Scored], focus: Focus,
+               sparql: str) -> Reading:
+        best = scored[0]
+        chosen = [best] + [s for s in scored[1:MAX_UNITS * 3]
+                           if s.score >= best.score * CLOSE][:MAX_UNITS - 1]
+        units = tuple(s.unit for s in chosen)
+        shape = "when" if "~WHEN" in analysis.features else (
+            "count" if "~HOWMANY" in analysis.features else "fact")
+        text = self.text(units, shape, focus)
+        return Reading(shape, text, units, self.results(units, focus), best.score, sparql,
+                       tuple(sorted(focus.iris())))
+
+    def text(self, units: Sequence[Unit], shape: str, focus: Focus) -> str:
+        lines: list[str] = []
+        for unit in units:
+            line = sentence(unit, self.props)
+            if shape == "count" and not unit.node and not unit.numbers():
+                line = f"{line} ({len(unit.values)})"
+            if sum(len(x) + 1 for x in lines) + len(line) > MAX_ANSWER:
+                break
+            lines.append(line.rstrip(".") + ".")
+        return " ".join(lines)
+
+    def results(self, units: Sequence[Unit], focus: Focus) -> tuple[ResultItem, ...]:
+        inside = focus.iris()
+        items: dict[str, ResultItem] = {}
+        for unit in units:
+            precision = precision_of(unit)
+            if not unit.node and unit.subject not in inside:
+                items.setdefault(unit.subject, ResultItem(unit.subject_label, iri=unit.subject,
+                                                          graphs=(unit.graph,)))
+                continue
+            for value in _answer_values(unit):
+                if value.term.value in inside:
+                    continue
+                shown = show_value(value, precision)
+                key = value.term.value
+                if value.term.is_iri:
+                    items.setdefault(key, ResultItem(shown, iri=key, graphs=(unit.graph,)))
+                else:
+                    items.setdefault(key, ResultItem(shown, value=value.term.value,
+                                                     datatype=value.term.datatype,
+                                                     graphs=(unit.graph,)))
+        return tuple(items.values())[:25]
+
+    def describe(self, focus: Focus, units: Sequence[Unit], sparql: str) -> Reading:
+        main = next(iter(focus.groups[0]))
+        label = focus.labels.get(main, main)
+        entity = self.analyser.index.entities.get(main)
+        about = [u for u in units if main in u.iris()]
+        # Its own statements first (definition, type-like facts), then the nodes it is in.
+        about.sort(key=lambda u: (u.subject != main, u.node, -len(u.values)))
+        lines = []
+        if entity is not None and entity.definition:
+            lines.append(f"{label}: {entity.definition.rstrip('.')}.")
+        for unit in about[:MAX_UNITS]:
+            line = sentence(unit, self.props).rstrip(".") + "."
+            if line in lines or sum(len(x) + 1 for x in lines) + len(line) > MAX_ANSWER:
+                continue
+            lines.append(line)
+        return Reading("describe", " ".join(lines), tuple(about[:MAX_UNITS]),
+                       (ResultItem(label, iri=main,
+                                   graphs=tuple(dict.fromkeys(u.graph for u in about))),),
+                       DESCRIBE_SCORE if about else 0.0, sparql, tuple(sorted(focus.iris())))
+
+    def yes_no(self, analysis: Analysis, scored: Sequence[Scored], focus: Focus,
+               sparql: str) -> Reading | None:
+        """ "Yes" when a unit states the fact, "no" when one states its contrary."""
+        asked = {n for n in analysis.numbers if n < 1900 or n > 2100}
+        wanted = question_words(analysis)
+        for best in scored[:3]:
+            if best.entities < 1.0 or best.words < 0.99:
+                continue
+            unit = best.unit
+            if not wanted and not asked and not analysis.dates:
+                continue
+            if asked and not unit.numbers():
+                continue
+            if analysis.dates and not unit.dates():
+                continue
+            verdict = "no" if _contrary(unit, analysis) is not None else "yes"
+            said = sentence(unit, self.props).rstrip(".") + "."
+            return Reading(verdict, f"{verdict.capitalize()}. {said}", (unit,),
+                           self.results((unit,), focus), best.score, sparql,
+                           tuple(sorted(focus.iris())))
+        return None
+
+
+def question_words(analysis: Analysis) -> dict[str, float]:
+    """What the question asks about beyond its entities and its question word."""
+    return {f: w for f, w in analysis.features.items() if w > 0 and f not in ASKING
+            and not f.isdigit()}
+
+
+def _answer_values(unit: Unit) -> Iterable[Value]:
+    quiet = {f"{ICS}datePrecision", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+             f"{ICS}itemNumber"}
+    return (v for v in unit.values if v.prop not in quiet)
+
+
+def _date_fit(unit: Unit, analysis: Analysis) -> float:
+    """A unit dated inside the question's period fits best; before it still fits (as-of)."""
+    if not analysis.dates or not unit.dates():
+        return 1.0
+    period = analysis.dates[0]
+    days = [_day(v.term.value) for v in unit.dates()]
+    days_known = [d for d in days if d is not None]
+    if not days_known:
+        return 1.0
+    if any(period.first <= d <= period.last for d in days_known):
+        return 1.0
+    if all(d <= period.as_of for d in days_known):
+        return 0.85
+    return 0.6
+
+
+def _day(value: str) -> dt.date | None:
+    try:
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
+def _contrary(unit: Unit, analysis: Analysis) -> str | None:
+    """Why the unit contradicts the question: another date or figure, or a false flag."""
+    for value in unit.values:
+        if value.prop == STATUTORY and value.term.value == "false":
+            return "not statutory"
+    if analysis.dates and unit.dates() and _date_fit(unit, analysis) < 1.0:
+        return "another date"
+    figures = {int(float(v.term.value)) for v in unit.numbers()
+               if v.term.value.replace(".", "", 1).isdigit()}
+    asked = {n for n in analysis.numbers if n < 1900 or n > 2100}
+    if asked and figures and not asked & figures:
+        return "another figure"
+    return None
+
+
+def _sparql(iris: Iterable[str]) -> str:
+    from kg.qa.facts import MAX_ROWS, NOT_FACTS
+
+    values = " ".join(f"<{i}>" for i in sorted(iris))
+    return NEIGHBOURHOOD % (values, ", ".join(f"<{g}>" for g in NOT_FACTS), MAX_ROWS)
+
+
+def labels_join(labels: Sequence[str]) -> str:
+    return join(labels)
