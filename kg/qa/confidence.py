@@ -14,8 +14,10 @@ import math
 from collections.abc import Sequence
 
 from kg.qa.intent import Match
+from kg.qa.reader import Reading
 
 THRESHOLD = 0.5
+FULL_COVER = 0.99  # a graph reading explaining less of the question is not an answer
 MIDPOINT = 0.42  # raw score that maps to confidence 0.5
 STEEPNESS = 20.0
 MARGIN_SCALE = 0.10  # a lead this large over the runner-up counts in full
@@ -40,6 +42,11 @@ def confidence(ranking: Sequence[Match]) -> float:
     return round(1.0 / (1.0 + math.exp(-STEEPNESS * (score - MIDPOINT))), 3)
 
 
-def reading_confidence(score: float) -> float:
-    """A graph reading's score as a confidence (calibrated on the dev set)."""
-    return round(max(0.0, min(1.0, score)), 3)
+def reading_confidence(reading: Reading) -> float:
+    """A graph reading's confidence: it must hold every entity named and explain the
+    question's other words; calibrated on the dev set (tests/qa/test_devset.py)."""
+    if reading.shape == "describe":
+        return round(reading.score * 0.9, 3) if reading.score else 0.0
+    if reading.words < FULL_COVER:
+        return round(min(reading.score, 0.49) * reading.words, 3)
+    return round(reading.score, 3)

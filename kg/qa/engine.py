@@ -45,16 +45,18 @@ from kg.qa.dates import DateMention
 from kg.qa.intent import IntentModel, Match, SlotFill
 from kg.qa.lexicon import CONCEPTS
 from kg.qa.linking import EntityIndex
-from kg.qa.reader import Focus, GraphReader, Reading, question_words
+from kg.qa.reader import YES_NO, Focus, GraphReader, Reading, question_words
 from kg.qa.text import words
 from kg.qa.verbal import join as join_labels
+from kg.qa.verbal import large
 from kg.settings import Settings
 from kg.store.base import Store
 
 SUGGESTIONS = 3
-CATALOGUE_SURE = 0.9  # a catalogue reading this sure wins over the graph reading
+CATALOGUE_SURE = 0.95  # a catalogue reading this sure (times the share of words it explains)
 READING_MIN = 0.5  # a graph reading below this is not an answer
 MIN_SUGGESTION = 0.2  # catalogue questions scoring less are not worth suggesting
+DESCRIBE_QUESTION = "what-is"  # the catalogue's definition question
 PERSON = "http://www.w3.org/ns/prov#Person"
 ALTERNATIVES = 3  # other readings of a name tried when the best one has no answer
 RUNNERS_UP = 2  # catalogue questions tried after the best when it has no answer
@@ -196,7 +198,7 @@ class QAEngine:
         catalogue = None if context is not None and follow_up else self._catalogue(
             analysis, ranking, as_of)
         reading = self.reader.read(analysis, focus, extra)
-        return self._choose(text, catalogue, reading, focus, ranking)
+        return self._choose(text, analysis, catalogue, reading, focus, ranking)
 
     def _catalogue(self, analysis: Analysis, ranking: Sequence[Match],
                    as_of: str | None) -> Answer | None:
@@ -225,21 +227,43 @@ class QAEngine:
                                         [m for m in ranking if m is not match])
         return self._answer(first[0], first[1], sure, ranking)
 
+    def coverage(self, analysis: Analysis, texts: Sequence[str]) -> float:
+        """The share of the question's own words (beyond names and question words) that
+        ``texts`` explain, through the same stems and synonym concepts."""
+        wanted = question_words(analysis)
+        total = sum(wanted.values())
+        if not total:
+            return 1.0
+        bag: set[str] = set()
+        for text in texts:
+            bag |= self.model.analyser.bag(text)
+        return sum(w for f, w in wanted.items() if f in bag) / total
+
     def _labels(self, context: Context) -> dict[str, str]:
         return {i: self.label_of(i) for i in context.entities}
 
-    def _choose(self, text: str, catalogue: Answer | None, reading: Reading | None,
-                focus: Focus, ranking: Sequence[Match]) -> Answer:
-        if catalogue is not None and catalogue.answered and \
-                catalogue.confidence >= CATALOGUE_SURE:
-            return _with_context(catalogue, text, focus)
-        if reading is not None and reading.score >= READING_MIN:
-            return self._from_reading(text, reading, focus)
-        if catalogue is not None and catalogue.answered:
-            return _with_context(catalogue, text, focus)
+    def _choose(self, text: str, analysis: Analysis, catalogue: Answer | None,
+                reading: Reading | None, focus: Focus, ranking: Sequence[Match]) -> Answer:
+        """The surest of the readings, or a refusal: a wrong answer costs more than none."""
+        yes_no = is_yes_no(analysis)
+        if catalogue is not None and catalogue.answered and not (
+                yes_no and not catalogue.answer.lower().startswith(("yes", "no"))):
+            explained = self.coverage(analysis, [ranking[0].phrasing, catalogue.answer,
+                                                 *(r.label for r in catalogue.results)])
+            sure = round(catalogue.confidence * explained, 3)
+            if sure >= CATALOGUE_SURE:
+                if reading is not None and reading.shape == "describe" and \
+                        catalogue.question_id == DESCRIBE_QUESTION and reading.score:
+                    # The same entity, described with its facts as well as its definition.
+                    return self._from_reading(text, reading, focus, sure)
+                return replace(_with_context(catalogue, text, focus), confidence=sure)
+        if reading is not None:
+            sure = reading_confidence(reading)
+            if sure >= self.limits.threshold:
+                return self._from_reading(text, reading, focus, sure)
         return self._decline(text, focus, ranking, catalogue)
 
-    def _from_reading(self, text: str, reading: Reading, focus: Focus) -> Answer:
+    def _from_reading(self, text: str, reading: Reading, focus: Focus, sure: float) -> Answer:
         graphs = [u.graph for u in reading.units] + [g for r in reading.results
                                                      for g in r.graphs]
         sources = build_sources(resolve_sources(self.store, graphs,
@@ -252,7 +276,7 @@ class QAEngine:
             results=reading.results,
             sparql=reading.sparql,
             sources=sources,
-            confidence=reading_confidence(reading.score),
+            confidence=sure,
             suggestions=(),
             interpretation=f"{reading.shape} about {labels}",
             context=_context(text, focus, reading.results),
@@ -260,12 +284,14 @@ class QAEngine:
 
     def _decline(self, text: str, focus: Focus, ranking: Sequence[Match],
                  catalogue: Answer | None) -> Answer:
-        if catalogue is not None:  # the catalogue question ran but the graph has no rows
-            return _with_context(catalogue, text, focus)
         suggestions = self.describe_suggestions(focus) or self.suggestions(
             [m for m in ranking if m.score >= MIN_SUGGESTION])
-        return Answer(False, NOT_ANSWERABLE, None, (), None, (), confidence(ranking),
-                      suggestions, context=_context(text, focus, ()))
+        message = NOT_ANSWERABLE if not focus.groups else (
+            "The knowledge graph holds nothing that answers this surely enough. "
+            "Questions about what it names are listed as suggestions.")
+        return Answer(False, message, None, (), None, (),
+                      min(confidence(ranking), self.limits.threshold - 0.01), suggestions,
+                      context=_context(text, focus, ()))
 
     def describe_suggestions(self, focus: Focus) -> tuple[Suggestion, ...]:
         return tuple(Suggestion("describe", f"What is {focus.labels.get(i, i)}?",
@@ -460,6 +486,10 @@ def _shown(given: BoundValue | None, name: str, value: str, label: str,
 
 
 
+def is_yes_no(analysis: Analysis) -> bool:
+    return bool(analysis.tokens) and analysis.tokens[0].surface in YES_NO
+
+
 def _firsts(focus: Focus) -> list[str]:
     """One IRI per entity in focus (the linked one, not the kind behind it)."""
     found = []
@@ -525,8 +555,13 @@ def _name_around(text: str, word: str) -> str:
 _ISO_DAY = re.compile(r"\b((?:19|20)\d\d)-([01]\d)-([0-3]\d)\b")
 
 
+_LARGE = re.compile(r"(?<![\d.,])(\d{5,13})(?![\d.,]\d)")
+
+
 def readable_dates(text: str) -> str:
-    """ISO days in a catalogue sentence as people write them ("1 July 2022")."""
+    """ISO days and long figures in a catalogue sentence as people write them
+    ("1 July 2022", "1.3 billion")."""
+    text = _LARGE.sub(lambda m: large(int(m[1])), text)
     def show(match: re.Match[str]) -> str:
         try:
             day = dt.date(int(match[1]), int(match[2]), int(match[3]))

@@ -59,6 +59,7 @@ class Reading:
     score: float
     sparql: str
     focus: tuple[str, ...]
+    words: float = 1.0  # share of the question's own words the answer explains
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +122,9 @@ class GraphReader:
             wanted = dict(extra)
         first = analysis.tokens[0].surface if analysis.tokens else ""
         if not wanted and first not in YES_NO:
-            return self.describe(focus, units, sparql)
+            if len(focus.groups) == 1 and len(analysis.mentions) == 1:
+                return self.describe(focus, units, sparql)
+            return None
         scored = sorted((self.score(u, wanted, analysis, focus) for u in units),
                         key=lambda s: (-s.score, -len(s.unit.values)))
         if not scored or scored[0].score <= 0:
@@ -156,7 +159,7 @@ class GraphReader:
             "count" if "~HOWMANY" in analysis.features else "fact")
         text = self.text(units, shape, focus)
         return Reading(shape, text, units, self.results(units, focus), best.score, sparql,
-                       tuple(sorted(focus.iris())))
+                       tuple(sorted(focus.iris())), best.words)
 
     def text(self, units: Sequence[Unit], shape: str, focus: Focus) -> str:
         lines: list[str] = []
@@ -227,10 +230,12 @@ class GraphReader:
             if analysis.dates and not unit.dates():
                 continue
             verdict = "no" if _contrary(unit, analysis) is not None else "yes"
+            if verdict == "yes" and unit.numbers() and not asked:
+                continue  # a figure or rank the question does not give: not the fact asked
             said = sentence(unit, self.props).rstrip(".") + "."
             return Reading(verdict, f"{verdict.capitalize()}. {said}", (unit,),
                            self.results((unit,), focus), best.score, sparql,
-                           tuple(sorted(focus.iris())))
+                           tuple(sorted(focus.iris())), best.words)
         return None
 
 

@@ -32,8 +32,16 @@ def _number(text: str) -> str:
     except ValueError:
         return text
     if number.is_integer():
-        return f"{int(number):,}" if abs(number) >= 10000 else str(int(number))
+        return large(int(number))
     return f"{number:g}"
+
+
+def large(number: int) -> str:
+    """1800000 as "1.8 million", 17000 as "17,000": as people write figures."""
+    for size, word in ((10**9, "billion"), (10**6, "million")):
+        if abs(number) >= size:
+            return f"{number / size:.3g} {word}"
+    return f"{number:,}" if abs(number) >= 10000 else str(number)
 
 
 def _date(value: str, precision: str | None) -> str:
