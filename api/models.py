@@ -7,9 +7,24 @@ from typing import Any
 from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer
 
 from kg.catalogue import CatalogueQuestion
-from kg.qa import Answer
+from kg.qa import Answer, Context
 
 EXAMPLE_QUESTION = "Which bodies must have regard to ICP strategies?"
+
+
+class ContextModel(BaseModel):
+    """What a follow-up may refer back to: the earlier question and its entities in focus."""
+
+    question: str = Field(max_length=1000, description="The earlier question.")
+    entities: list[str] = Field(default_factory=list, max_length=20,
+                                description="IRIs of the entities it was about.")
+
+    def to_context(self) -> Context:
+        return Context(self.question, tuple(self.entities))
+
+    @classmethod
+    def of(cls, context: Context) -> ContextModel:
+        return cls(question=context.question, entities=list(context.entities))
 
 
 class AskRequest(BaseModel):
@@ -22,6 +37,10 @@ class AskRequest(BaseModel):
     as_of: str | None = Field(
         None, description="Answer as of this date (ISO 8601, e.g. 2022-07-01; also YYYY or "
         "YYYY-MM). Overrides any date in the question.", examples=["2022-07-01"])
+
+    context: ContextModel | None = Field(
+        None, description="The `context` of the previous answer: a follow-up question's "
+        "\"it\", \"they\" or \"that\" refers to its entities.")
 
     model_config = {"json_schema_extra": {"examples": [
         {"question": EXAMPLE_QUESTION},
@@ -94,6 +113,10 @@ class AnswerModel(BaseModel):
     interpretation: str | None = Field(
         None, description="The catalogue question as it was understood, slots filled.")
     parameters: list[ParameterModel] = Field(default_factory=list)
+    parts: list[AnswerModel] = Field(
+        default_factory=list, description="A two-part question: the answer to each part.")
+    context: ContextModel | None = Field(
+        None, description="Send back as the request's `context` with a follow-up question.")
 
     @classmethod
     def of(cls, answer: Answer) -> AnswerModel:
@@ -116,6 +139,8 @@ class AnswerModel(BaseModel):
                                        origin=p.origin, text=p.text,
                                        alternatives=list(p.alternatives))
                         for p in answer.parameters],
+            parts=[AnswerModel.of(p) for p in answer.parts],
+            context=ContextModel.of(answer.context) if answer.context else None,
         )
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from kg.cli.common import progress
-from kg.qa import Answer
+from kg.errors import BadRequestError
+from kg.qa import Answer, Context
 from kg.settings import Settings
 
 
@@ -18,6 +19,9 @@ def register(subparsers: Any) -> None:
     p.add_argument("question", help='the question, e.g. "Who must have regard to ICP strategies?"')
     p.add_argument("--as-of", metavar="DATE", help="answer as of this date (ISO 8601)")
     p.add_argument("--json", action="store_true", help="print the full answer payload as JSON")
+    p.add_argument("--context", metavar="JSON",
+                   help='the previous answer\'s context, {"question": ..., "entities": [...]}, '
+                        'so that "it" or "they" in a follow-up resolve')
     p.add_argument("--out", type=Path, metavar="DIR",
                    help="build directory holding kg.trig (default ./out; built if absent)")
     p.add_argument("--endpoint", metavar="QUERY_URL",
@@ -56,6 +60,23 @@ def render(answer: Answer) -> str:
     return "\n".join(lines)
 
 
+def parse_context(text: str | None) -> Context | None:
+    """``--context`` as a :class:`Context`; a malformed one is a usage error, not a traceback."""
+    if text is None:
+        return None
+    try:
+        data = json.loads(text)
+        question = data["question"]
+        entities = data.get("entities", [])
+        if not isinstance(question, str) or not isinstance(entities, list) or not all(
+                isinstance(e, str) for e in entities):
+            raise TypeError
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise BadRequestError('--context must be JSON like {"question": "...", "entities": '
+                         '["IRI", ...]}') from exc
+    return Context(question, tuple(entities))
+
+
 def run(args: argparse.Namespace) -> int:
     from kg.service import Service
 
@@ -66,9 +87,10 @@ def run(args: argparse.Namespace) -> int:
 
         progress(f"no built graph in {settings.build_dir}: building it first")
         build(settings.build_dir, settings.corpus_dir)
+    context = parse_context(args.context)
     service = Service.open(settings)
     try:
-        answer = service.answers().ask(args.question, args.as_of)
+        answer = service.answers().ask(args.question, args.as_of, context)
     finally:
         service.close()
     if args.json:

@@ -17,6 +17,7 @@ from kg.qa.intent import Match
 from kg.qa.reader import Reading
 
 THRESHOLD = 0.5
+RETRIEVED = 0.6  # a passage that explains the whole question and holds its entities
 FULL_COVER = 0.99  # a graph reading explaining less of the question is not an answer
 MIDPOINT = 0.42  # raw score that maps to confidence 0.5
 STEEPNESS = 20.0
@@ -50,3 +51,11 @@ def reading_confidence(reading: Reading) -> float:
     if reading.words < FULL_COVER:
         return round(min(reading.score, 0.49) * reading.words, 3)
     return round(reading.score, 3)
+
+
+def retrieval_confidence(reading: Reading, named: int) -> float:
+    """A retrieved passage's confidence: only a passage that explains all of the question
+    and holds what it names comes near the threshold (calibrated on the dev set)."""
+    if not named or reading.words < FULL_COVER or reading.score < FULL_COVER:
+        return round(0.45 * reading.score, 3)
+    return RETRIEVED

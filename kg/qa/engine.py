@@ -40,15 +40,17 @@ from kg.qa.compose import refers_back, split_parts, starts_as_follow_up
 from kg.qa.facts import vocabulary as read_vocabulary
 from kg.qa.focus import focus_of, from_context, merged
 from kg.qa.cache import LruCache
-from kg.qa.confidence import THRESHOLD, confidence, reading_confidence
+from kg.qa.confidence import THRESHOLD, confidence, reading_confidence, retrieval_confidence
 from kg.qa.dates import DateMention
 from kg.qa.intent import IntentModel, Match, SlotFill
 from kg.qa.lexicon import CONCEPTS
 from kg.qa.linking import EntityIndex
+from kg.qa.retrieval import retrieve
 from kg.qa.reader import YES_NO, Focus, GraphReader, Reading, question_words
 from kg.qa.text import words
 from kg.qa.verbal import join as join_labels
 from kg.qa.verbal import large
+from kg.search import SearchIndex
 from kg.settings import Settings
 from kg.store.base import Store
 
@@ -94,13 +96,14 @@ def date_text(date: DateMention) -> str:
 class QAEngine:
     """Answers free-text questions and runs catalogue questions, over one store."""
 
-    def __init__(self, store: Store, catalogue: Catalogue, model: IntentModel,
-                 limits: Limits, reader: GraphReader) -> None:
+    def __init__(self, store: Store, catalogue: Catalogue, model: IntentModel,  # noqa: PLR0917
+                 limits: Limits, reader: GraphReader, search: SearchIndex | None) -> None:
         self.store = store
         self.catalogue = catalogue
         self.model = model
         self.limits = limits
         self.reader = reader
+        self.search = search
         # Per engine: a reload builds a new engine, so no answer outlives its graph.
         self._answers: LruCache[Answer] = LruCache(limits.cache_size)
 
@@ -117,7 +120,9 @@ class QAEngine:
         limits = limits or Limits()
         props, show = read_vocabulary(store, timeout=limits.query_timeout)
         reader = GraphReader(store, analyser, props, show, limits.query_timeout)
-        return cls(store, catalogue, IntentModel(catalogue, analyser), limits, reader)
+        search = SearchIndex.from_store(store)
+        return cls(store, catalogue, IntentModel(catalogue, analyser), limits, reader,
+                   search if search.passage_count else None)
 
     @classmethod
     def for_settings(cls, store: Store, settings: Settings) -> QAEngine:
@@ -261,6 +266,12 @@ class QAEngine:
             sure = reading_confidence(reading)
             if sure >= self.limits.threshold:
                 return self._from_reading(text, reading, focus, sure)
+        if self.search is not None and not yes_no:
+            passage = retrieve(self.search, analysis, focus, self.model.analyser.bag)
+            if passage is not None:
+                sure = retrieval_confidence(passage, len(focus.groups))
+                if sure >= self.limits.threshold:
+                    return self._from_reading(text, passage, focus, sure)
         return self._decline(text, focus, ranking, catalogue)
 
     def _from_reading(self, text: str, reading: Reading, focus: Focus, sure: float) -> Answer:
