@@ -12,6 +12,8 @@ import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from rapidfuzz import fuzz
+
 from kg.catalogue import (
     Catalogue,
     CatalogueQuestion,
@@ -24,9 +26,9 @@ from kg.catalogue import (
     sources_for,
 )
 from kg.catalogue.prefixes import as_iri
+from kg.catalogue.sources import resolve_sources
 from kg.errors import BadRequestError, ParameterError, PayloadTooLargeError
 from kg.qa.analysis import Analyser, Analysis
-from kg.catalogue.sources import resolve_sources
 from kg.qa.answer import (
     Answer,
     BoundValue,
@@ -36,17 +38,17 @@ from kg.qa.answer import (
     build_results,
     build_sources,
 )
-from kg.qa.compose import refers_back, split_parts, starts_as_follow_up
-from kg.qa.facts import vocabulary as read_vocabulary
-from kg.qa.focus import focus_of, from_context, merged
 from kg.qa.cache import LruCache
+from kg.qa.compose import refers_back, split_parts, starts_as_follow_up
 from kg.qa.confidence import THRESHOLD, confidence, reading_confidence, retrieval_confidence
 from kg.qa.dates import DateMention
+from kg.qa.facts import vocabulary as read_vocabulary
+from kg.qa.focus import focus_of, from_context, merged
 from kg.qa.intent import IntentModel, Match, SlotFill
 from kg.qa.lexicon import CONCEPTS
 from kg.qa.linking import EntityIndex
-from kg.qa.retrieval import retrieve
 from kg.qa.reader import YES_NO, Focus, GraphReader, Reading, question_words
+from kg.qa.retrieval import retrieve
 from kg.qa.text import words
 from kg.qa.verbal import join as join_labels
 from kg.qa.verbal import large
@@ -203,7 +205,8 @@ class QAEngine:
         catalogue = None if context is not None and follow_up else self._catalogue(
             analysis, ranking, as_of)
         reading = self.reader.read(analysis, focus, extra)
-        return self._choose(text, analysis, catalogue, reading, focus, ranking)
+        return self._choose(text, analysis, catalogue=catalogue, reading=reading, focus=focus,
+                            ranking=ranking)
 
     def _catalogue(self, analysis: Analysis, ranking: Sequence[Match],
                    as_of: str | None) -> Answer | None:
@@ -247,7 +250,7 @@ class QAEngine:
     def _labels(self, context: Context) -> dict[str, str]:
         return {i: self.label_of(i) for i in context.entities}
 
-    def _choose(self, text: str, analysis: Analysis, catalogue: Answer | None,
+    def _choose(self, text: str, analysis: Analysis, *, catalogue: Answer | None,
                 reading: Reading | None, focus: Focus, ranking: Sequence[Match]) -> Answer:
         """The surest of the readings, or a refusal: a wrong answer costs more than none."""
         yes_no = is_yes_no(analysis)
@@ -272,7 +275,7 @@ class QAEngine:
                 sure = retrieval_confidence(passage, len(focus.groups))
                 if sure >= self.limits.threshold:
                     return self._from_reading(text, passage, focus, sure)
-        return self._decline(text, focus, ranking, catalogue)
+        return self._decline(text, focus, ranking)
 
     def _from_reading(self, text: str, reading: Reading, focus: Focus, sure: float) -> Answer:
         graphs = [u.graph for u in reading.units] + [g for r in reading.results
@@ -293,8 +296,7 @@ class QAEngine:
             context=_context(text, focus, reading.results),
         )
 
-    def _decline(self, text: str, focus: Focus, ranking: Sequence[Match],
-                 catalogue: Answer | None) -> Answer:
+    def _decline(self, text: str, focus: Focus, ranking: Sequence[Match]) -> Answer:
         suggestions = self.describe_suggestions(focus) or self.suggestions(
             [m for m in ranking if m.score >= MIN_SUGGESTION])
         message = NOT_ANSWERABLE if not focus.groups else (
@@ -316,21 +318,27 @@ class QAEngine:
                       context=Context(text, ()))
 
     def _unknown_subject(self, analysis: Analysis, focus: Focus) -> Answer | None:
-        """A named person or thing the graph lacks: say so, and offer who it does know."""
-        if not analysis.unknown_names or focus.groups and len(analysis.unknown_names) < 2:
+        """A named person the graph lacks: say so, and offer the people it knows."""
+        if not analysis.unknown_names:
             return None
         name = _name_around(analysis.text, analysis.unknown_names[0])
+        about_person = analysis.text.lower().startswith(("who", "whom", "whose")) or \
+            len(name.split()) >= 2
+        if not about_person or (focus.groups and len(name.split()) < 2):
+            return None
         people = [e for e in self.model.analyser.index.entities.values()
                   if PERSON in e.classes]
+        people.sort(key=lambda e: -fuzz.token_set_ratio(name, e.label))
         suggestions = tuple(Suggestion("describe", f"Who is {e.label}?", "Describe a person",
-                                       1.0) for e in people[:SUGGESTIONS])
+                                       round(fuzz.token_set_ratio(name, e.label) / 100, 3))
+                            for e in people[:SUGGESTIONS])
         return Answer(False, f"The knowledge graph records nothing about {name}.", None, (),
                       None, (), 0.0, suggestions, context=Context(analysis.text, ()))
 
     def _attempt(self, match: Match, as_of: str | None
                  ) -> tuple[QuestionRun, dict[str, BoundValue]]:
         params, bound = self._parameters(match, as_of)
-        run = self._execute(match.question, params, bound)
+        run = self._execute(match.question, params)
         if not run.result.rows:
             run = self._try_alternatives(match, params, bound) or run
         return run, bound
@@ -379,6 +387,16 @@ class QAEngine:
         run = execute_question(self.store, question, given, timeout=self.limits.query_timeout)
         return self._answer(run, bound, 1.0, ())
 
+    def catalogue_reading(self, question: str) -> Answer | None:
+        """The best catalogue question for ``question``, run as it reads (no choice against
+        the graph reading): how the high-precision templates read their paraphrases."""
+        ranking = self.model.top(self.model.analyser.analyse(self.check_question(question)),
+                                 RANKED)
+        if not ranking:
+            return None
+        run, bound = self._attempt(ranking[0], None)
+        return self._answer(run, bound, confidence(ranking), ranking)
+
     def _parameters(self, match: Match,
                     as_of: str | None) -> tuple[dict[str, str], dict[str, BoundValue]]:
         params: dict[str, str] = {}
@@ -397,8 +415,7 @@ class QAEngine:
                                                     as_of.strip(), "request")
         return params, bound
 
-    def _execute(self, question: CatalogueQuestion, params: dict[str, str],
-                 bound: dict[str, BoundValue]) -> QuestionRun:
+    def _execute(self, question: CatalogueQuestion, params: dict[str, str]) -> QuestionRun:
         # A value read from the question that the query refuses (a body of the wrong
         # class) is not replaced by the default: the question is about something else.
         return execute_question(self.store, question, params,
@@ -527,11 +544,14 @@ def _ignores_named(match: Match, analysis: Analysis) -> bool:
     """The catalogue reading leaves a named entity unused and takes a default instead
     ("who holds ICPs to account?" must not become a question about ICBs)."""
     used = {f.mention.start for f in match.fills if f.mention is not None}
-    unused = [m for m in analysis.mentions if not m.weak and m.start not in used]
     defaulted = [p for p in match.question.parameters
                  if p.type is ParamType.ENTITY and p.default is not None
                  and not any(f.parameter.name == p.name and f.candidate is not None
                              for f in match.fills)]
+    defaults = {as_iri(p.default) for p in defaulted if p.default is not None}
+    unused = [m for m in analysis.mentions if not m.weak and m.start not in used
+              and not {i for c in m.candidates for i in (c.entity.iri, c.entity.stands_for)}
+              & defaults]
     return bool(unused and defaulted)
 
 

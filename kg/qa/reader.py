@@ -35,9 +35,11 @@ YES_NO = frozenset({"is", "are", "was", "were", "does", "do", "did", "has", "hav
 MAX_ANSWER = 560
 MAX_UNITS = 4
 CLOSE = 0.88  # units scoring this share of the best join the answer
-NO_FIT = 0.35  # factor when the unit has no value of the kind asked for (a date, a figure)
+NO_FIT = 0.35
+LIST_FIT = 0.8  # factor when the unit has no value of the kind asked for (a date, a figure)
 STATUTORY = f"{ICS}isStatutory"
 DESCRIBE_SCORE = 0.8
+NOT_DESCRIBE = frozenset({"~WHEN", "~HOWMANY", "~WHERE", "~WHY"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +124,11 @@ class GraphReader:
             wanted = dict(extra)
         first = analysis.tokens[0].surface if analysis.tokens else ""
         if not wanted and first not in YES_NO:
-            if len(focus.groups) == 1 and len(analysis.mentions) == 1:
+            if len(focus.groups) == 1 and len(analysis.mentions) == 1 and not (
+                    analysis.features.keys() & NOT_DESCRIBE):
                 return self.describe(focus, units, sparql)
-            return None
+            if not analysis.features.keys() & NOT_DESCRIBE:
+                return None
         scored = sorted((self.score(u, wanted, analysis, focus) for u in units),
                         key=lambda s: (-s.score, -len(s.unit.values)))
         if not scored or scored[0].score <= 0:
@@ -144,8 +148,9 @@ class GraphReader:
         features = analysis.features
         if "~WHEN" in features and not unit.dates():
             fit = NO_FIT
-        if "~HOWMANY" in features and not unit.numbers() and len(unit.values) < 2:
-            fit = NO_FIT
+        if "~HOWMANY" in features and not unit.numbers():
+            # A list can be counted; a figure says it outright.
+            fit = LIST_FIT if not unit.node and len(unit.values) > 1 else NO_FIT
         fit *= _date_fit(unit, analysis)
         return Scored(unit, entities * (0.3 + 0.7 * words) * fit, words, entities)
 

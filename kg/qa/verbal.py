@@ -70,14 +70,15 @@ def sentence(unit: Unit, props: Mapping[str, str]) -> str:
         head = unit.subject_label if not unit.subject_label.startswith(("http", "_")) else (
             unit.types[0] if unit.types else "fact")
         lowered = head.lower()
-        details = []
+        grouped: dict[str, list[str]] = {}
         for value in unit.values:
             if value.prop in QUIET:
                 continue
             shown = show_value(value, precision)
             if shown.lower() in lowered:
                 continue
-            details.append(f"{props.get(value.prop, _tail(value.prop))}: {shown}")
+            grouped.setdefault(props.get(value.prop, _tail(value.prop)), []).append(shown)
+        details = [f"{name}: {join(shown)}" for name, shown in grouped.items()]
         text = head + (f" ({'; '.join(details)})" if details else "")
     else:
         shown = [show_value(v, precision) for v in unit.values if v.prop not in QUIET]

@@ -32,7 +32,7 @@ def test_ask_json(built_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_ask_out_of_scope(built_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ask", "What is the capital of France?", "--out", str(built_dir)]) == 0
     out = capsys.readouterr().out
-    assert "can't answer" in out and "You could ask:" in out
+    assert "can't answer" in out  # no catalogue question is near enough to suggest
 
 
 def test_ask_error_is_one_line(built_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
