@@ -37,6 +37,12 @@ def register(subparsers: Any) -> None:
                    help="graph size for the HTTP comparison (default 100k)")
     p.add_argument("--no-http", action="store_true", help="skip the HTTP comparison")
     p.add_argument("--workdir", type=Path, help="keep generated data and server logs here")
+    p.add_argument("--ask-only", action="store_true",
+                   help="only the in-process /ask latencies (corpus graph and --ask-size)")
+    p.add_argument("--ask-size", type=_size, metavar="N",
+                   help="synthetic graph size for in-process /ask (default 1m; --quick 10k)")
+    p.add_argument("--corpus-graph", type=Path, metavar="TRIG", default=Path("out/kg.trig"),
+                   help="the corpus graph for in-process /ask (default out/kg.trig)")
     p.set_defaults(func=run)
 
 
@@ -53,6 +59,9 @@ def run(args: argparse.Namespace) -> int:
         config = replace(config, http_size=args.http_size)
     if args.no_http:
         config = replace(config, http_size=None)
+    config = replace(config, corpus_trig=args.corpus_graph, ask_only=args.ask_only)
+    if args.ask_size:
+        config = replace(config, ask_size=args.ask_size)
     if args.workdir:
         args.workdir.mkdir(parents=True, exist_ok=True)
         config = replace(config, workdir=args.workdir)

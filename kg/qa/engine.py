@@ -42,6 +42,8 @@ from kg.qa.cache import LruCache
 from kg.qa.compose import refers_back, split_parts, starts_as_follow_up
 from kg.qa.confidence import THRESHOLD, confidence, reading_confidence, retrieval_confidence
 from kg.qa.dates import DateMention
+from kg.qa.entities import EXCLUDED
+from kg.qa.facts import nary_classes
 from kg.qa.facts import vocabulary as read_vocabulary
 from kg.qa.focus import focus_of, from_context, merged
 from kg.qa.intent import IntentModel, Match, SlotFill
@@ -121,7 +123,8 @@ class QAEngine:
         analyser = Analyser(index, phrasings)
         limits = limits or Limits()
         props, show = read_vocabulary(store, timeout=limits.query_timeout)
-        reader = GraphReader(store, analyser, props, show, limits.query_timeout)
+        nary = nary_classes(store, EXCLUDED, timeout=limits.query_timeout)
+        reader = GraphReader(store, analyser, props, show, nary, limits.query_timeout)
         search = SearchIndex.from_store(store)
         return cls(store, catalogue, IntentModel(catalogue, analyser), limits, reader,
                    search if search.passage_count else None)
@@ -211,8 +214,8 @@ class QAEngine:
     def _catalogue(self, analysis: Analysis, ranking: Sequence[Match],
                    as_of: str | None) -> Answer | None:
         sure = confidence(ranking)
-        if not ranking or sure < self.limits.threshold:
-            return None
+        if not ranking or sure < CATALOGUE_SURE:
+            return None  # too unsure to win the choice: not worth running
         if _ignores_named(ranking[0], analysis):
             return None
         try:
@@ -270,7 +273,7 @@ class QAEngine:
             if sure >= self.limits.threshold:
                 return self._from_reading(text, reading, focus, sure)
         if self.search is not None and not yes_no:
-            passage = retrieve(self.search, analysis, focus, self.model.analyser.bag)
+            passage = retrieve(self.search, analysis, focus, self.reader.text_bag)
             if passage is not None:
                 sure = retrieval_confidence(passage, len(focus.groups))
                 if sure >= self.limits.threshold:

@@ -28,8 +28,9 @@ BODY_CLASSES = frozenset({f"{ICS}Body", "http://www.w3.org/ns/org#Organization"}
 # Fact-carrying nodes and bookkeeping: never the subject of a question.
 EXCLUDED = frozenset(f"{ICS}{name}" for name in (
     "Duty", "Count", "BoardSeat", "Transfer", "Characteristic", "StatutoryStatus",
-    "FactGraph", "SourceDocument", "Event", "Deadline", "FundingPot",
-))
+    "FactGraph", "SourceDocument", "Event", "Deadline", "FundingPot", "AttributedView",
+    "Outcome",
+)) | {"http://www.w3.org/ns/org#Membership"}
 
 _PREFIXES = """PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>

@@ -37,15 +37,32 @@ NUMBER_TYPES = frozenset(f"{XSD}{t}" for t in ("integer", "decimal", "double", "
                                               "nonNegativeInteger", "positiveInteger", "long"))
 
 _QUERY = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?g ?s ?p ?o ?sl ?ol WHERE {
+SELECT ?g ?s ?p ?o ?sl WHERE {
   VALUES ?e { %s }
   GRAPH ?g {
     { ?e ?p ?o BIND(?e AS ?s) } UNION { ?s ?p ?e BIND(?e AS ?o) }
-    UNION { ?s ?q ?e . FILTER(?q != rdfs:label) ?s ?p ?o }
+    UNION { ?s ?q ?e . ?s a ?t . VALUES ?t { %s } ?s ?p ?o }
   }
   FILTER(?g NOT IN (%s))
-  OPTIONAL { ?s rdfs:label ?sl } OPTIONAL { ?o rdfs:label ?ol }
+  OPTIONAL { ?s rdfs:label ?sl }
 } LIMIT %d"""
+_NARY = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?c WHERE { ?c rdfs:subClassOf* ?top VALUES ?top { %s } FILTER(isIRI(?c)) }"""
+
+
+def nary_classes(store: Store, tops: Iterable[str], *, timeout: float | None = None
+                 ) -> tuple[str, ...]:
+    """The classes of n-ary fact nodes (duties, counts, events...) and their subclasses."""
+    values = " ".join(term_n3(Term.iri(t)) for t in sorted(tops))
+    rows = store.select(_NARY % values, timeout=timeout).rows
+    return tuple(sorted({r["c"].value for r in rows} | set(tops)))
+
+
+def neighbourhood_query(iris: Iterable[str], nary: Iterable[str]) -> str:
+    """The query :func:`fetch` runs (also shown in the answer as its SPARQL)."""
+    return _QUERY % (" ".join(term_n3(Term.iri(i)) for i in iris),
+                     " ".join(term_n3(Term.iri(c)) for c in nary),
+                     ", ".join(f"<{g}>" for g in NOT_FACTS), MAX_ROWS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,22 +116,19 @@ def _label(term: Term | None) -> str | None:
     return term.value
 
 
-def fetch(store: Store, iris: Iterable[str], *, timeout: float | None = None
-          ) -> _Rows:
+def fetch(store: Store, iris: Iterable[str], nary: Iterable[str], *,
+          timeout: float | None = None) -> _Rows:
     """Every fact-graph statement about ``iris`` and their n-ary nodes, grouped."""
     wanted = tuple(dict.fromkeys(iris))
     rows = _Rows()
     if not wanted:
         return rows
-    query = _QUERY % (" ".join(term_n3(Term.iri(i)) for i in wanted),
-                      ", ".join(f"<{g}>" for g in NOT_FACTS), MAX_ROWS)
     seen: set[tuple[str, str, str, Term]] = set()
-    for row in store.select(query, timeout=timeout).rows:
+    for row in store.select(neighbourhood_query(wanted, nary), timeout=timeout).rows:
         g, s, p, o = row["g"].value, row["s"], row["p"].value, row["o"]
-        for term, label in ((s, row.get("sl")), (o, row.get("ol"))):
-            text = _label(label)
-            if term.is_iri and text is not None:
-                rows.labels.setdefault(term.value, text)
+        text = _label(row.get("sl"))
+        if s.is_iri and text is not None:
+            rows.labels.setdefault(s.value, text)
         if not s.is_iri or (g, s.value, p, o) in seen:
             continue
         seen.add((g, s.value, p, o))

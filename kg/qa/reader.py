@@ -24,8 +24,7 @@ from dataclasses import dataclass
 
 from kg.qa.analysis import Analyser, Analysis
 from kg.qa.answer import ResultItem
-from kg.qa.facts import ICS, Unit, Value, fetch, units_from
-from kg.qa.facts import _QUERY as NEIGHBOURHOOD
+from kg.qa.facts import ICS, Unit, Value, fetch, neighbourhood_query, units_from
 from kg.qa.verbal import join, precision_of, sentence, show_value
 from kg.store.base import Store
 
@@ -78,9 +77,11 @@ class Focus:
 class GraphReader:
     """Answers questions from the statements about the entities they name."""
 
-    def __init__(self, store: Store, analyser: Analyser, props: Mapping[str, str],
-                 show: Mapping[str, str], timeout: float | None = None) -> None:
+    def __init__(self, store: Store, analyser: Analyser, props: Mapping[str, str],  # noqa: PLR0917
+                 show: Mapping[str, str], nary: Sequence[str],
+                 timeout: float | None = None) -> None:
         self.store = store
+        self.nary = tuple(nary)
         self.analyser = analyser
         self.props = props
         self.show = show
@@ -96,9 +97,10 @@ class GraphReader:
             self.props.get(v.prop, "") for v in unit.values) + " " + " ".join(unit.types)
         names = " | ".join([unit.subject_label] + [v.label for v in unit.values
                                                    if v.term.is_iri])
-        return self._bag(text) - {c for c in self._bag(names) if c.startswith("~")}
+        return self.text_bag(text) - {c for c in self.text_bag(names) if c.startswith("~")}
 
-    def _bag(self, text: str) -> frozenset[str]:
+    def text_bag(self, text: str) -> frozenset[str]:
+        """:meth:`Analyser.bag`, remembered: the graph's sentences recur across questions."""
         hit = self._bags.get(text)
         if hit is None:
             hit = self.analyser.bag(text)
@@ -108,8 +110,9 @@ class GraphReader:
 
     def units(self, focus: Focus) -> tuple[list[Unit], str]:
         iris = focus.iris()
-        rows = fetch(self.store, sorted(iris), timeout=self.timeout)
-        return units_from(rows, iris, self.nameable, self.show), _sparql(iris)
+        rows = fetch(self.store, sorted(iris), self.nary, timeout=self.timeout)
+        return (units_from(rows, iris, self.nameable, self.show),
+                neighbourhood_query(sorted(iris), self.nary))
 
     def read(self, analysis: Analysis, focus: Focus,
              extra: Mapping[str, float] | None = None) -> Reading | None:
@@ -292,13 +295,6 @@ def _contrary(unit: Unit, analysis: Analysis) -> str | None:
     if asked and figures and not asked & figures:
         return "another figure"
     return None
-
-
-def _sparql(iris: Iterable[str]) -> str:
-    from kg.qa.facts import MAX_ROWS, NOT_FACTS
-
-    values = " ".join(f"<{i}>" for i in sorted(iris))
-    return NEIGHBOURHOOD % (values, ", ".join(f"<{g}>" for g in NOT_FACTS), MAX_ROWS)
 
 
 def labels_join(labels: Sequence[str]) -> str:
