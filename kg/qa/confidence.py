@@ -48,7 +48,7 @@ def reading_confidence(reading: Reading) -> float:
     question's other words; calibrated on the dev set (tests/qa/test_devset.py)."""
     if reading.shape == "describe":
         return round(reading.score * 0.9, 3) if reading.score else 0.0
-    if reading.words < FULL_COVER:
+    if reading.words < FULL_COVER or reading.entities < FULL_COVER:
         return round(min(reading.score, 0.49) * reading.words, 3)
     return round(reading.score, 3)
 

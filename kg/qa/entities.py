@@ -184,6 +184,9 @@ def names_of(entity: Entity, alts: Iterable[str], normaliser: Normaliser,
     "Cheshire and Merseyside".
     """
     forms: list[tuple[str, float]] = [(entity.label, 1.0)] + [(a, 0.97) for a in alts]
+    # "Option 1: statutory committee model" is also named by its head, "Option 1".
+    forms += [(t.split(":", 1)[0], 0.92) for t, _ in list(forms)
+              if ":" in t and len(t.split(":", 1)[0].split()) >= 2]
     found: dict[str, Name] = {}
     usable = [(t, q, _trim(normaliser.key(t))) for t, q in forms
               if nameable(t, entity, vocabulary)]

@@ -38,6 +38,9 @@ NO_FIT = 0.35
 LIST_FIT = 0.8  # factor when the unit has no value of the kind asked for (a date, a figure)
 STATUTORY = f"{ICS}isStatutory"
 DESCRIBE_SCORE = 0.8
+LOOSE_DESCRIBE = 0.8  # a description of the first of several names
+DESCRIBE_HEADS = ("what is", "what are", "what was", "what were", "who is", "who was",
+                  "who are", "describe", "tell me about", "define", "explain")
 NOT_DESCRIBE = frozenset({"~WHEN", "~HOWMANY", "~WHERE", "~WHY"})
 
 
@@ -61,6 +64,7 @@ class Reading:
     sparql: str
     focus: tuple[str, ...]
     words: float = 1.0  # share of the question's own words the answer explains
+    entities: float = 1.0  # share of the question's entities the answer holds
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +99,9 @@ class GraphReader:
         ("local authority" says nothing of authoring)."""
         text = sentence(unit, self.props) + " | " + " ".join(
             self.props.get(v.prop, "") for v in unit.values) + " " + " ".join(unit.types)
-        names = " | ".join([unit.subject_label] + [v.label for v in unit.values
-                                                   if v.term.is_iri])
+        # A node's label is its sentence, not a name; a named subject's label is a name.
+        names = " | ".join(([] if unit.node else [unit.subject_label])
+                           + [v.label for v in unit.values if v.term.is_iri])
         return self.text_bag(text) - {c for c in self.text_bag(names) if c.startswith("~")}
 
     def text_bag(self, text: str) -> frozenset[str]:
@@ -132,6 +137,13 @@ class GraphReader:
                 return self.describe(focus, units, sparql)
             if not analysis.features.keys() & NOT_DESCRIBE:
                 return None
+        head = describes_first(analysis)
+        if head is not None and first not in YES_NO:
+            # "What is Option 1 for legislating ICSs?": a description of the first name.
+            one = Focus((head,), focus.labels)
+            found = self.describe(one, [u for u in units if head & u.iris()], sparql)
+            return Reading(found.shape, found.text, found.units, found.results,
+                           found.score * LOOSE_DESCRIBE, found.sparql, found.focus)
         scored = sorted((self.score(u, wanted, analysis, focus) for u in units),
                         key=lambda s: (-s.score, -len(s.unit.values)))
         if not scored or scored[0].score <= 0:
@@ -142,8 +154,7 @@ class GraphReader:
 
     def score(self, unit: Unit, wanted: Mapping[str, float], analysis: Analysis,
               focus: Focus) -> Scored:
-        held = unit.iris()
-        entities = sum(1 for g in focus.groups if g & held) / len(focus.groups)
+        entities = coverage(focus, unit.iris())
         bag = self.bag(unit)
         total = sum(wanted.values())
         words = sum(w for f, w in wanted.items() if f in bag) / total if total else 1.0
@@ -167,7 +178,7 @@ class GraphReader:
             "count" if "~HOWMANY" in analysis.features else "fact")
         text = self.text(units, shape, focus)
         return Reading(shape, text, units, self.results(units, focus), best.score, sparql,
-                       tuple(sorted(focus.iris())), best.words)
+                       tuple(sorted(focus.iris())), best.words, best.entities)
 
     def text(self, units: Sequence[Unit], shape: str, focus: Focus) -> str:
         lines: list[str] = []
@@ -225,9 +236,9 @@ class GraphReader:
     def yes_no(self, analysis: Analysis, scored: Sequence[Scored], focus: Focus,
                sparql: str) -> Reading | None:
         """ "Yes" when a unit states the fact, "no" when one states its contrary."""
-        asked = {n for n in analysis.numbers if n < 1900 or n > 2100}
+        asked = asked_numbers(analysis)
         wanted = question_words(analysis)
-        for best in scored[:3]:
+        for best in scored[:8]:
             if best.entities < 1.0 or best.words < 0.99:
                 continue
             unit = best.unit
@@ -243,8 +254,80 @@ class GraphReader:
             said = sentence(unit, self.props).rstrip(".") + "."
             return Reading(verdict, f"{verdict.capitalize()}. {said}", (unit,),
                            self.results((unit,), focus), best.score, sparql,
-                           tuple(sorted(focus.iris())), best.words)
+                           tuple(sorted(focus.iris())), best.words, best.entities)
+        return self.sibling_no(scored, focus, sparql)
+
+    def sibling_no(self, scored: Sequence[Scored], focus: Focus, sparql: str
+                   ) -> Reading | None:
+        """ "Did X prefer option 1?" when the graph says X preferred option 2: the fact
+        holds for a sibling of the entity asked about (same class), so the answer is no."""
+        if len(focus.groups) < 2:
+            return None
+        for best in scored[:3]:
+            unit = best.unit
+            missing = [g for g in focus.groups if not g & unit.iris() and not is_kind(g)]
+            if best.words < 0.99 or len(missing) != 1:
+                continue
+            asked = [self.analyser.index.entities[i] for i in missing[0]
+                     if i in self.analyser.index.entities]
+            held = [self.analyser.index.entities[v.term.value] for v in unit.values
+                    if v.term.is_iri and v.term.value in self.analyser.index.entities
+                    and v.term.value not in focus.iris()]
+            if any(a.role == "individual" and h.role == "individual" and a.iri != h.iri
+                   and _specific(a.classes) & _specific(h.classes) for a in asked for h in held):
+                said = sentence(unit, self.props).rstrip(".") + "."
+                return Reading("no", f"No. {said}", (unit,), self.results((unit,), focus),
+                               best.score, sparql, tuple(sorted(focus.iris())), best.words, 1.0)
         return None
+
+
+def asked_numbers(analysis: Analysis) -> set[int]:
+    """Figures the question gives, outside names ("Option 2") and years."""
+    inside = {i for m in analysis.mentions for i in range(m.start, m.end)}
+    found = set()
+    for i, token in enumerate(analysis.tokens):
+        if i not in inside and token.surface.isdigit() and len(token.surface) <= 9:
+            number = int(token.surface)
+            if number < 1900 or number > 2100:
+                found.add(number)
+    return found
+
+
+def is_kind(group: frozenset[str]) -> bool:
+    """A group naming a kind or class of thing ("ICSs"), not one named thing."""
+    return all("/kind/" in i or i.startswith(ICS) for i in group)
+
+
+def coverage(focus: Focus, held: frozenset[str]) -> float:
+    """How fully ``held`` covers the entities in focus: every named thing must be there
+    (1.0 needs them all); a kind the question also names ("ICS legislation") counts
+    half, and is not required when named things are."""
+    named = [g for g in focus.groups if not is_kind(g)]
+    kinds = [g for g in focus.groups if is_kind(g)]
+    if named and any(not g & held for g in named):
+        return sum(1 for g in named if g & held) / (len(named) + 0.5 * len(kinds))
+    if named:
+        return 1.0
+    return sum(1 for g in kinds if g & held) / len(kinds) if kinds else 0.0
+
+
+def describes_first(analysis: Analysis) -> frozenset[str] | None:
+    """The first name's IRIs when the question opens "what is NAME ..." (else None)."""
+    strong = [m for m in analysis.mentions if not m.weak]
+    if not strong:
+        return None
+    opening = " ".join(t.surface for t in analysis.tokens[:strong[0].start])
+    opening = " ".join(w for w in opening.split() if w not in ("the", "a", "an"))
+    if opening not in DESCRIBE_HEADS:
+        return None
+    best = strong[0].best.entity
+    return frozenset({best.iri, best.stands_for})
+
+
+def _specific(classes: frozenset[str]) -> frozenset[str]:
+    """Classes that make two things siblings: the project's own, not Agent or Entity."""
+    return frozenset(c for c in classes if c.startswith(ICS) and not c.endswith(
+        ("#Body", "#Partnership", "#StatutoryBody", "#NHSOrganisation")))
 
 
 def question_words(analysis: Analysis) -> dict[str, float]:
@@ -291,7 +374,7 @@ def _contrary(unit: Unit, analysis: Analysis) -> str | None:
         return "another date"
     figures = {int(float(v.term.value)) for v in unit.numbers()
                if v.term.value.replace(".", "", 1).isdigit()}
-    asked = {n for n in analysis.numbers if n < 1900 or n > 2100}
+    asked = asked_numbers(analysis)
     if asked and figures and not asked & figures:
         return "another figure"
     return None

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from kg.qa.analysis import Analysis
 from kg.qa.answer import ResultItem
-from kg.qa.reader import Focus, Reading, question_words
+from kg.qa.reader import Focus, Reading, coverage, question_words
 from kg.search import SearchHit, SearchIndex
 
 STATEMENTS = 3
@@ -37,8 +37,7 @@ def retrieve(index: SearchIndex, analysis: Analysis, focus: Focus,
         words = bag(_text(hit))
         explained = sum(w for f, w in wanted.items() if f in words) / total if total else 0.0
         held = {s.subject for s in hit.statements} | {s.object for s in hit.statements}
-        entities = (sum(1 for g in focus.groups if g & held) / len(focus.groups)
-                    if focus.groups else 0.0)
+        entities = coverage(focus, frozenset(held))
         score = explained * (0.5 + 0.5 * entities)
         if best is None or score > best[0]:
             best = (score, explained, hit)
