@@ -11,4 +11,5 @@ Split by concern: :mod:`kg.qa.text` (normalising and stemming),
 from kg.qa.answer import Answer, BoundValue, Context, ResultItem, Source, Suggestion
 from kg.qa.engine import Limits, QAEngine
 
-__all__ = ["Answer", "BoundValue", "Context", "Limits", "QAEngine", "ResultItem", "Source", "Suggestion"]
+__all__ = ["Answer", "BoundValue", "Context", "Limits", "QAEngine", "ResultItem", "Source",
+           "Suggestion"]

@@ -62,8 +62,8 @@ class Analyser:
         self._longest = max(len(k) for k in self._phrases)
         # Phrases by their first stem, longest first: what :meth:`bag` tries at a word.
         by_first: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in sorted(self._phrases, key=len, reverse=True):
-            by_first.setdefault(phrase[0], []).append(phrase)
+        for stems_of in sorted(self._phrases, key=len, reverse=True):
+            by_first.setdefault(stems_of[0], []).append(stems_of)
         self._by_first = {k: tuple(v) for k, v in by_first.items()}
         known = set(STOPWORDS)
         for phrase in (p for ps in CONCEPTS.values() for p in ps):

@@ -47,3 +47,14 @@ def refers_back(text: str) -> bool:
 def starts_as_follow_up(text: str) -> bool:
     """ "And when ...?", "What about ...?": the question continues the one before."""
     return re.match(r"\s*(?:and|also|what about|how about)\b", text, re.IGNORECASE) is not None
+
+
+_SUBJECT_PRONOUN = re.compile(
+    r"(?:^\s*(?:and\s+)?|\b(?:does|did|do|is|are|was|were|has|have|had|can|could|will|"
+    r"would|should|must|may)\s+)(?:it|they|he|she)\b", re.IGNORECASE)
+
+
+def subject_is_pronoun(text: str) -> bool:
+    """ "How many CCGs does it bring together?": the subject itself is "it", so the
+    question cannot be read without knowing what "it" is."""
+    return _SUBJECT_PRONOUN.search(text) is not None

@@ -39,7 +39,12 @@ from kg.qa.answer import (
     build_sources,
 )
 from kg.qa.cache import LruCache
-from kg.qa.compose import refers_back, split_parts, starts_as_follow_up
+from kg.qa.compose import (
+    refers_back,
+    split_parts,
+    starts_as_follow_up,
+    subject_is_pronoun,
+)
 from kg.qa.confidence import THRESHOLD, confidence, reading_confidence, retrieval_confidence
 from kg.qa.dates import DateMention
 from kg.qa.entities import EXCLUDED
@@ -199,7 +204,7 @@ class QAEngine:
             focus = merged(from_context(context, self._labels(context)), focus, analysis)
             earlier = self.model.analyser.analyse(context.question)
             extra = {f: 0.5 * w for f, w in question_words(earlier).items()}
-        elif not focus.groups and refers_back(text):
+        elif (not focus.groups and refers_back(text)) or subject_is_pronoun(text):
             return self._ask_subject(text)
         unknown = self._unknown_subject(analysis, focus)
         if unknown is not None:
@@ -273,7 +278,7 @@ class QAEngine:
             if sure >= self.limits.threshold:
                 return self._from_reading(text, reading, focus, sure)
         if self.search is not None and not yes_no:
-            passage = retrieve(self.search, analysis, focus, self.reader.text_bag)
+            passage = retrieve(self.search, self.reader, analysis, focus)
             if passage is not None:
                 sure = retrieval_confidence(passage, len(focus.groups))
                 if sure >= self.limits.threshold:

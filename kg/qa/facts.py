@@ -218,3 +218,29 @@ def vocabulary(store: Store, *, timeout: float | None = None
         target = props if row["kind"].value in PROPERTY_KINDS else show
         target.setdefault(row["t"].value, label)
     return props, show
+
+
+_PASSAGE = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?s ?p ?o ?sl WHERE { GRAPH %s { ?s ?p ?o } OPTIONAL { ?s rdfs:label ?sl } } LIMIT %d"""
+
+
+def passage_query(graph: str) -> str:
+    return _PASSAGE % (term_n3(Term.iri(graph)), MAX_ROWS)
+
+
+def fetch_passage(store: Store, graph: str, *, timeout: float | None = None
+                  ) -> tuple[_Rows, frozenset[str]]:
+    """Every statement of one passage graph, grouped, and the subjects it speaks of."""
+    rows = _Rows()
+    subjects: set[str] = set()
+    for row in store.select(passage_query(graph), timeout=timeout).rows:
+        s, p, o = row["s"], row["p"].value, row["o"]
+        if not s.is_iri:
+            continue
+        text = _label(row.get("sl"))
+        if text is not None:
+            rows.labels.setdefault(s.value, text)
+        subjects.add(s.value)
+        if o not in rows.triples[(graph, s.value)][p]:
+            rows.triples[(graph, s.value)][p].append(o)
+    return rows, frozenset(subjects)

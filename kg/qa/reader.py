@@ -24,7 +24,16 @@ from dataclasses import dataclass
 
 from kg.qa.analysis import Analyser, Analysis
 from kg.qa.answer import ResultItem
-from kg.qa.facts import ICS, Unit, Value, fetch, neighbourhood_query, units_from
+from kg.qa.entities import Entity
+from kg.qa.facts import (
+    ICS,
+    Unit,
+    Value,
+    fetch,
+    fetch_passage,
+    neighbourhood_query,
+    units_from,
+)
 from kg.qa.verbal import join, precision_of, sentence, show_value
 from kg.store.base import Store
 
@@ -38,7 +47,7 @@ NO_FIT = 0.35
 LIST_FIT = 0.8  # factor when the unit has no value of the kind asked for (a date, a figure)
 STATUTORY = f"{ICS}isStatutory"
 DESCRIBE_SCORE = 0.8
-LOOSE_DESCRIBE = 0.8  # a description of the first of several names
+LOOSE_DESCRIBE = 0.55  # a description of the first of several names: below the threshold
 DESCRIBE_HEADS = ("what is", "what are", "what was", "what were", "who is", "who was",
                   "who are", "describe", "tell me about", "define", "explain")
 NOT_DESCRIBE = frozenset({"~WHEN", "~HOWMANY", "~WHERE", "~WHY"})
@@ -119,6 +128,11 @@ class GraphReader:
         return (units_from(rows, iris, self.nameable, self.show),
                 neighbourhood_query(sorted(iris), self.nary))
 
+    def passage_units(self, graph: str) -> list[Unit]:
+        """The units of one passage graph (for a retrieved passage)."""
+        rows, subjects = fetch_passage(self.store, graph, timeout=self.timeout)
+        return units_from(rows, subjects, self.nameable, self.show)
+
     def read(self, analysis: Analysis, focus: Focus,
              extra: Mapping[str, float] | None = None) -> Reading | None:
         """The best structured reading, or None when nothing in the graph fits."""
@@ -130,31 +144,46 @@ class GraphReader:
         wanted = question_words(analysis)
         if extra and not wanted:
             wanted = dict(extra)
-        first = analysis.tokens[0].surface if analysis.tokens else ""
-        if not wanted and first not in YES_NO:
-            if len(focus.groups) == 1 and len(analysis.mentions) == 1 and not (
-                    analysis.features.keys() & NOT_DESCRIBE):
-                return self.describe(focus, units, sparql)
-            if not analysis.features.keys() & NOT_DESCRIBE:
-                return None
-        head = describes_first(analysis)
-        if head is not None and first not in YES_NO:
-            # "What is Option 1 for legislating ICSs?": a description of the first name.
-            one = Focus((head,), focus.labels)
-            found = self.describe(one, [u for u in units if head & u.iris()], sparql)
-            return Reading(found.shape, found.text, found.units, found.results,
-                           found.score * LOOSE_DESCRIBE, found.sparql, found.focus)
+        yes_no = bool(analysis.tokens) and analysis.tokens[0].surface in YES_NO
+        if not yes_no:
+            described = self._description(analysis, focus, units, sparql, bool(wanted))
+            if described is not None:
+                return described if described.shape else None
+        # Ties go to the unit that can settle the question (a figure, a date), then to
+        # fuller units, then by graph and subject, so every run reads alike.
+        figure, dated = bool(asked_numbers(analysis)), bool(analysis.dates)
         scored = sorted((self.score(u, wanted, analysis, focus) for u in units),
-                        key=lambda s: (-s.score, -len(s.unit.values)))
+                        key=lambda s: (-s.score, figure and not s.unit.numbers(),
+                                       dated and not s.unit.dates(), -len(s.unit.values),
+                                       s.unit.graph, s.unit.subject))
         if not scored or scored[0].score <= 0:
             return None
-        if first in YES_NO:
+        if yes_no:
             return self.yes_no(analysis, scored, focus, sparql)
         return self.answer(analysis, scored, focus, sparql)
 
+    def _description(self, analysis: Analysis, focus: Focus, units: Sequence[Unit],
+                     sparql: str, worded: bool) -> Reading | None:
+        """A describe reading when the question asks what something is; an empty-shaped
+        reading when it asks nothing the graph could answer; None to read on."""
+        asks_other = bool(analysis.features.keys() & NOT_DESCRIBE)
+        if not worded:
+            if len(focus.groups) == 1 and len(analysis.mentions) == 1 and not asks_other:
+                return self.describe(focus, units, sparql)
+            if not asks_other:
+                return Reading("", "", (), (), 0.0, sparql, ())
+        head = describes_first(analysis)
+        if head is None:
+            return None
+        # "What is Option 1 for legislating ICSs?": a description of the first name.
+        found = self.describe(Focus((head,), focus.labels),
+                              [u for u in units if head & u.iris()], sparql)
+        return Reading(found.shape, found.text, found.units, found.results,
+                       found.score * LOOSE_DESCRIBE, found.sparql, found.focus)
+
     def score(self, unit: Unit, wanted: Mapping[str, float], analysis: Analysis,
               focus: Focus) -> Scored:
-        entities = coverage(focus, unit.iris())
+        entities = coverage(focus, unit.iris(), kinds_needed="~HOWMANY" in analysis.features)
         bag = self.bag(unit)
         total = sum(wanted.values())
         words = sum(w for f, w in wanted.items() if f in bag) / total if total else 1.0
@@ -171,16 +200,16 @@ class GraphReader:
     def answer(self, analysis: Analysis, scored: Sequence[Scored], focus: Focus,
                sparql: str) -> Reading:
         best = scored[0]
-        chosen = [best] + [s for s in scored[1:MAX_UNITS * 3]
-                           if s.score >= best.score * CLOSE][:MAX_UNITS - 1]
+        close = [s for s in scored[1:MAX_UNITS * 3] if s.score >= best.score * CLOSE]
+        chosen = [best, *close[:MAX_UNITS - 1]]
         units = tuple(s.unit for s in chosen)
         shape = "when" if "~WHEN" in analysis.features else (
             "count" if "~HOWMANY" in analysis.features else "fact")
-        text = self.text(units, shape, focus)
+        text = self.text(units, shape)
         return Reading(shape, text, units, self.results(units, focus), best.score, sparql,
                        tuple(sorted(focus.iris())), best.words, best.entities)
 
-    def text(self, units: Sequence[Unit], shape: str, focus: Focus) -> str:
+    def text(self, units: Sequence[Unit], shape: str) -> str:
         lines: list[str] = []
         for unit in units:
             line = sentence(unit, self.props)
@@ -216,13 +245,13 @@ class GraphReader:
     def describe(self, focus: Focus, units: Sequence[Unit], sparql: str) -> Reading:
         main = next(iter(focus.groups[0]))
         label = focus.labels.get(main, main)
-        entity = self.analyser.index.entities.get(main)
         about = [u for u in units if main in u.iris()]
         # Its own statements first (definition, type-like facts), then the nodes it is in.
         about.sort(key=lambda u: (u.subject != main, u.node, -len(u.values)))
         lines = []
-        if entity is not None and entity.definition:
-            lines.append(f"{label}: {entity.definition.rstrip('.')}.")
+        definition = _definition(self.analyser.index.entities, main)
+        if definition:
+            lines.append(f"{label}: {definition.rstrip('.')}.")
         for unit in about[:MAX_UNITS]:
             line = sentence(unit, self.props).rstrip(".") + "."
             if line in lines or sum(len(x) + 1 for x in lines) + len(line) > MAX_ANSWER:
@@ -281,6 +310,19 @@ class GraphReader:
         return None
 
 
+def _definition(entities: Mapping[str, Entity], iri: str) -> str | None:
+    """The entity's definition; for a kind, its class's (the kind's own only says it is
+    the subject of general statements)."""
+    entity = entities.get(iri)
+    if entity is None:
+        return None
+    if entity.role == "kind":
+        kind_class = entities.get(entity.stands_for)
+        if kind_class is not None and kind_class.definition:
+            return kind_class.definition
+    return entity.definition
+
+
 def asked_numbers(analysis: Analysis) -> set[int]:
     """Figures the question gives, outside names ("Option 2") and years."""
     inside = {i for m in analysis.mentions for i in range(m.start, m.end)}
@@ -298,10 +340,12 @@ def is_kind(group: frozenset[str]) -> bool:
     return all("/kind/" in i or i.startswith(ICS) for i in group)
 
 
-def coverage(focus: Focus, held: frozenset[str]) -> float:
+def coverage(focus: Focus, held: frozenset[str], *, kinds_needed: bool = False) -> float:
     """How fully ``held`` covers the entities in focus: every named thing must be there
     (1.0 needs them all); a kind the question also names ("ICS legislation") counts
     half, and is not required when named things are."""
+    if kinds_needed:  # "how many GP practices...": the kind is what is counted
+        return sum(1 for g in focus.groups if g & held) / len(focus.groups)
     named = [g for g in focus.groups if not is_kind(g)]
     kinds = [g for g in focus.groups if is_kind(g)]
     if named and any(not g & held for g in named):

@@ -10,22 +10,20 @@ question names; the engine's threshold then decides (see
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from kg.qa.analysis import Analysis
 from kg.qa.answer import ResultItem
-from kg.qa.reader import Focus, Reading, coverage, question_words
+from kg.qa.facts import passage_query
+from kg.qa.reader import Focus, GraphReader, Reading, coverage, question_words
+from kg.qa.verbal import sentence
 from kg.search import SearchHit, SearchIndex
 
 STATEMENTS = 3
 MAX_TEXT = 560
 PASSAGES = 3
-# The retrieval answer's query: the cited passage graph's statements.
-PASSAGE_QUERY = "SELECT ?s ?p ?o WHERE { GRAPH <%s> { ?s ?p ?o } }"
 
 
-def retrieve(index: SearchIndex, analysis: Analysis, focus: Focus,
-             bag: Callable[[str], frozenset[str]]) -> Reading | None:
+def retrieve(index: SearchIndex, reader: GraphReader, analysis: Analysis,
+             focus: Focus) -> Reading | None:
     """The best passage as a reading, scored by the share of the question it explains."""
     hits = index.search(analysis.text, k=PASSAGES)
     if not hits:
@@ -34,28 +32,31 @@ def retrieve(index: SearchIndex, analysis: Analysis, focus: Focus,
     total = sum(wanted.values())
     best: tuple[float, float, SearchHit] | None = None
     for hit in hits:
-        words = bag(_text(hit))
+        words = reader.text_bag(_text(hit))
         explained = sum(w for f, w in wanted.items() if f in words) / total if total else 0.0
         held = {s.subject for s in hit.statements} | {s.object for s in hit.statements}
-        entities = coverage(focus, frozenset(held))
-        score = explained * (0.5 + 0.5 * entities)
+        score = explained * (0.5 + 0.5 * coverage(focus, frozenset(held)))
         if best is None or score > best[0]:
             best = (score, explained, hit)
     if best is None:
         return None
     score, explained, hit = best
-    statements = [s for s in hit.statements if s.score > 0][:STATEMENTS] or \
-        list(hit.statements[:1])
+    units = reader.passage_units(hit.graph)
+    ranked = sorted(units, key=lambda u: -reader.score(u, wanted, analysis, focus).score)
     lines = [hit.summary.rstrip(".") + "."] if hit.summary else []
-    for st in statements:
-        line = st.text.rstrip(".") + "."
+    chosen = []
+    for unit in ranked[:STATEMENTS]:
+        line = sentence(unit, reader.props).rstrip(".") + "."
         if sum(len(x) + 1 for x in lines) + len(line) <= MAX_TEXT:
             lines.append(line)
-    results = tuple(ResultItem(st.object_label, iri=st.object if st.object.startswith("http")
-                               else None, value=None if st.object.startswith("http")
-                               else st.object, graphs=(hit.graph,)) for st in statements)
-    return Reading("passage", " ".join(lines), (), results, score,
-                   PASSAGE_QUERY % hit.graph, tuple(sorted(focus.iris())), explained)
+            chosen.append(unit)
+    held_units = frozenset(i for u in units for i in u.iris())
+    return Reading("passage", " ".join(lines), tuple(chosen),
+                   reader.results(chosen, focus) or (ResultItem(hit.title or hit.graph,
+                                                                iri=hit.graph,
+                                                                graphs=(hit.graph,)),),
+                   score, passage_query(hit.graph), tuple(sorted(focus.iris())), explained,
+                   coverage(focus, held_units))
 
 
 def _text(hit: SearchHit) -> str:

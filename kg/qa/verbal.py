@@ -81,9 +81,9 @@ def sentence(unit: Unit, props: Mapping[str, str]) -> str:
         details = [f"{name}: {join(shown)}" for name, shown in grouped.items()]
         text = head + (f" ({'; '.join(details)})" if details else "")
     else:
-        shown = [show_value(v, precision) for v in unit.values if v.prop not in QUIET]
+        values = [show_value(v, precision) for v in unit.values if v.prop not in QUIET]
         text = f"{unit.subject_label} {props.get(_prop(unit), _tail(_prop(unit)))}: " + \
-            join(shown)
+            join(values)
     return _cut(text)
 
 

@@ -8,6 +8,7 @@ text or the results' labels and values, and no ``expect_none`` in the result lab
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections import defaultdict
@@ -86,7 +87,7 @@ class Tally:
                   for name, r in sorted(self.by_category.items())]
         lines.append("  reliability (answered, by confidence): ")
         edges = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01)
-        for low, high in zip(edges, edges[1:], strict=False):
+        for low, high in itertools.pairwise(edges):
             picked = [ok for c, ok in self.answered if low <= c < high]
             if picked:
                 lines.append(f"    [{low:.2f}, {min(high, 1.0):.2f}) n={len(picked)} "
