@@ -277,6 +277,9 @@ class QAEngine:
             sure = reading_confidence(reading)
             if sure >= self.limits.threshold:
                 return self._from_reading(text, reading, focus, sure)
+        bridged = self.reader.bridged(analysis, focus)
+        if bridged is not None and bridged.score >= self.limits.threshold:
+            return self._from_reading(text, bridged, focus, round(bridged.score, 3))
         if self.search is not None and not yes_no:
             passage = retrieve(self.search, self.reader, analysis, focus)
             if passage is not None:

@@ -47,6 +47,10 @@ NO_FIT = 0.35
 LIST_FIT = 0.8  # factor when the unit has no value of the kind asked for (a date, a figure)
 STATUTORY = f"{ICS}isStatutory"
 DESCRIBE_SCORE = 0.8
+BRIDGE = 0.7  # a join through a described entity: two readings, each may be off
+RELATIVE = frozenset({"that", "which", "where", "whose", "who", "whom", "by"})
+BRIDGE_LINKS = 40  # links of the named entity tried as bridges
+BRIDGE_WORDS = 0.5  # share of the words the link leaves that the second fact must explain
 LOOSE_DESCRIBE = 0.55  # a description of the first of several names: below the threshold
 DESCRIBE_HEADS = ("what is", "what are", "what was", "what were", "who is", "who was",
                   "who are", "describe", "tell me about", "define", "explain")
@@ -180,6 +184,57 @@ class GraphReader:
                               [u for u in units if head & u.iris()], sparql)
         return Reading(found.shape, found.text, found.units, found.results,
                        found.score * LOOSE_DESCRIBE, found.sparql, found.focus)
+
+    def bridged(self, analysis: Analysis, focus: Focus) -> Reading | None:
+        """Two facts joined through an entity the question only describes: "who chairs
+        the partnership where X is a director?" finds what X is linked to (the bridge),
+        then reads the question about that, words split between the two facts."""
+        wanted = question_words(analysis)
+        total = sum(wanted.values())
+        if not total or (analysis.tokens and analysis.tokens[0].surface in YES_NO):
+            return None
+        if not any(t.surface in RELATIVE for t in analysis.tokens[1:]):
+            return None  # nothing is described by a clause: no entity to join through
+        best: tuple[float, Reading] | None = None
+        for group in (g for g in focus.groups if not is_kind(g)):
+            rest = tuple(g for g in focus.groups if g != group and not is_kind(g))
+            kinds = [g for g in focus.groups if is_kind(g)]
+            links, _ = self.units(Focus((group,), focus.labels))
+            for link in links[:BRIDGE_LINKS]:
+                found = self._through(link, group, rest, kinds, analysis, wanted, focus)
+                if found is not None and (best is None or found[0] > best[0]):
+                    best = found
+        return best[1] if best is not None else None
+
+    def _through(self, link: Unit, group: frozenset[str], rest: tuple[frozenset[str], ...],
+                 kinds: Sequence[frozenset[str]], analysis: Analysis,
+                 wanted: Mapping[str, float], focus: Focus) -> tuple[float, Reading] | None:
+        entities = self.analyser.index.entities
+        bridges = [i for i in link.iris() - group
+                   if i in entities and entities[i].role == "individual"
+                   and all(entities[i].classes & set(k) or i in k for k in kinds)]
+        if len(bridges) != 1:
+            return None
+        bridge = bridges[0]
+        said = self.bag(link)
+        left = {f: w for f, w in wanted.items() if f not in said}
+        if not left or len(left) == len(wanted):
+            return None  # the link must explain some words, and leave some to answer
+        second = Focus((frozenset({bridge}), *rest),
+                       {**focus.labels, bridge: entities[bridge].label})
+        units, sparql = self.units(second)
+        scored = sorted((self.score(u, left, analysis, second) for u in units
+                         if u.graph != link.graph or u.subject != link.subject),
+                        key=lambda s: (-s.score, s.unit.graph, s.unit.subject))
+        if not scored or scored[0].words < BRIDGE_WORDS or scored[0].entities < 0.99:
+            return None
+        answer = scored[0]
+        text = " ".join(sentence(u, self.props).rstrip(".") + "." for u in (link, answer.unit))
+        sure = answer.score * BRIDGE if answer.words >= 0.99 else answer.score * 0.45
+        reading = Reading("bridge", text, (link, answer.unit),
+                          self.results((answer.unit,), second), sure,
+                          sparql, tuple(sorted(second.iris())), 1.0, 1.0)
+        return answer.score, reading
 
     def score(self, unit: Unit, wanted: Mapping[str, float], analysis: Analysis,
               focus: Focus) -> Scored:
