@@ -201,12 +201,13 @@ class GraphReader:
             kinds = [g for g in focus.groups if is_kind(g)]
             links, _ = self.units(Focus((group,), focus.labels))
             for link in links[:BRIDGE_LINKS]:
-                found = self._through(link, group, rest, kinds, analysis, wanted, focus)
+                found = self._through(link, group, rest, kinds=kinds, analysis=analysis,
+                                      wanted=wanted, focus=focus)
                 if found is not None and (best is None or found[0] > best[0]):
                     best = found
         return best[1] if best is not None else None
 
-    def _through(self, link: Unit, group: frozenset[str], rest: tuple[frozenset[str], ...],
+    def _through(self, link: Unit, group: frozenset[str], rest: tuple[frozenset[str], ...], *,
                  kinds: Sequence[frozenset[str]], analysis: Analysis,
                  wanted: Mapping[str, float], focus: Focus) -> tuple[float, Reading] | None:
         entities = self.analyser.index.entities
