@@ -48,7 +48,7 @@ from kg.qa.compose import (
 from kg.qa.confidence import THRESHOLD, confidence, reading_confidence, retrieval_confidence
 from kg.qa.dates import DateMention
 from kg.qa.entities import EXCLUDED
-from kg.qa.facts import nary_classes
+from kg.qa.facts import fact_texts, nary_classes
 from kg.qa.facts import vocabulary as read_vocabulary
 from kg.qa.focus import focus_of, from_context, merged
 from kg.qa.intent import IntentModel, Match, SlotFill
@@ -130,6 +130,7 @@ class QAEngine:
         props, show = read_vocabulary(store, timeout=limits.query_timeout)
         nary = nary_classes(store, EXCLUDED, timeout=limits.query_timeout)
         reader = GraphReader(store, analyser, props, show, nary, limits.query_timeout)
+        reader.learn_weights(fact_texts(store, timeout=limits.query_timeout))
         search = SearchIndex.from_store(store)
         return cls(store, catalogue, IntentModel(catalogue, analyser), limits, reader,
                    search if search.passage_count else None)

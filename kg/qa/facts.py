@@ -244,3 +244,16 @@ def fetch_passage(store: Store, graph: str, *, timeout: float | None = None
         if o not in rows.triples[(graph, s.value)][p]:
             rows.triples[(graph, s.value)][p].append(o)
     return rows, frozenset(subjects)
+
+
+_TEXTS = """SELECT ?t WHERE { GRAPH ?g { ?s ?p ?t } FILTER(isLiteral(?t) && ?g NOT IN (%s)) }
+LIMIT %d"""
+MAX_TEXTS = 20_000
+
+
+def fact_texts(store: Store, *, timeout: float | None = None) -> list[str]:
+    """The fact graphs' literal texts (labels, contexts, views), a sample on a large graph:
+    how common each word is in what the graph says."""
+    query = _TEXTS % (", ".join(f"<{g}>" for g in NOT_FACTS), MAX_TEXTS)
+    return [r["t"].value for r in store.select(query, timeout=timeout).rows
+            if r["t"].datatype is None]

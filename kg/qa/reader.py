@@ -19,6 +19,7 @@ question then decides what counts as an answer:
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -47,6 +48,7 @@ NO_FIT = 0.35
 LIST_FIT = 0.8  # factor when the unit has no value of the kind asked for (a date, a figure)
 STATUTORY = f"{ICS}isStatutory"
 DESCRIBE_SCORE = 0.8
+MIN_WEIGHT = 0.1  # a feature every text has still counts a little
 BRIDGE = 0.7  # a join through a described entity: two readings, each may be off
 RELATIVE = frozenset({"that", "which", "where", "whose", "who", "whom", "by"})
 BRIDGE_LINKS = 40  # links of the named entity tried as bridges
@@ -106,6 +108,26 @@ class GraphReader:
         entities = analyser.index.entities
         self.nameable = {iri: e.label for iri, e in entities.items() if e.role != "action"}
         self._bags: dict[str, frozenset[str]] = {}
+        self.weights: dict[str, float] = {}
+        self._unseen = 1.0
+
+    def learn_weights(self, texts: Sequence[str]) -> None:
+        """Inverse document frequency of features over the graph's texts: a word most
+        statements carry ("system", a "must") says less about which one answers."""
+        counts: dict[str, int] = {}
+        for text in texts:
+            for feature in self.analyser.bag(text):
+                counts[feature] = counts.get(feature, 0) + 1
+        total = max(len(texts), 1)
+        self.weights = {f: math.log((total + 1) / (n + 0.5)) for f, n in counts.items()}
+        self._unseen = math.log((total + 1) / 0.5)
+
+    def weigh(self, wanted: Mapping[str, float]) -> dict[str, float]:
+        """``wanted`` with each feature's share scaled by how rare it is in the graph."""
+        if not self.weights:
+            return dict(wanted)
+        return {f: w * max(self.weights.get(f, self._unseen), MIN_WEIGHT)
+                for f, w in wanted.items()}
 
     def bag(self, unit: Unit) -> frozenset[str]:
         """The unit's words and concepts; concepts only its names carry do not count
@@ -145,9 +167,9 @@ class GraphReader:
         units, sparql = self.units(focus)
         if not units:
             return None
-        wanted = question_words(analysis)
+        wanted = self.weigh(question_words(analysis))
         if extra and not wanted:
-            wanted = dict(extra)
+            wanted = self.weigh(extra)
         yes_no = bool(analysis.tokens) and analysis.tokens[0].surface in YES_NO
         if not yes_no:
             described = self._description(analysis, focus, units, sparql, bool(wanted))
@@ -189,7 +211,7 @@ class GraphReader:
         """Two facts joined through an entity the question only describes: "who chairs
         the partnership where X is a director?" finds what X is linked to (the bridge),
         then reads the question about that, words split between the two facts."""
-        wanted = question_words(analysis)
+        wanted = self.weigh(question_words(analysis))
         total = sum(wanted.values())
         if not total or (analysis.tokens and analysis.tokens[0].surface in YES_NO):
             return None
@@ -322,7 +344,7 @@ class GraphReader:
                sparql: str) -> Reading | None:
         """ "Yes" when a unit states the fact, "no" when one states its contrary."""
         asked = asked_numbers(analysis)
-        wanted = question_words(analysis)
+        wanted = self.weigh(question_words(analysis))
         for best in scored[:8]:
             if best.entities < 1.0 or best.words < 0.99:
                 continue

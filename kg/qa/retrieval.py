@@ -28,7 +28,7 @@ def retrieve(index: SearchIndex, reader: GraphReader, analysis: Analysis,
     hits = index.search(analysis.text, k=PASSAGES)
     if not hits:
         return None
-    wanted = question_words(analysis)
+    wanted = reader.weigh(question_words(analysis))
     total = sum(wanted.values())
     best: tuple[float, float, SearchHit] | None = None
     for hit in hits:
