@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import string
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -45,7 +46,13 @@ from kg.qa.compose import (
     starts_as_follow_up,
     subject_is_pronoun,
 )
-from kg.qa.confidence import THRESHOLD, confidence, reading_confidence, retrieval_confidence
+from kg.qa.confidence import (
+    RETRIEVED,
+    THRESHOLD,
+    confidence,
+    reading_confidence,
+    retrieval_confidence,
+)
 from kg.qa.dates import DateMention
 from kg.qa.entities import EXCLUDED
 from kg.qa.facts import fact_texts, nary_classes
@@ -105,14 +112,15 @@ def date_text(date: DateMention) -> str:
 class QAEngine:
     """Answers free-text questions and runs catalogue questions, over one store."""
 
-    def __init__(self, store: Store, catalogue: Catalogue, model: IntentModel,  # noqa: PLR0917
-                 limits: Limits, reader: GraphReader, search: SearchIndex | None) -> None:
+    def __init__(self, store: Store, catalogue: Catalogue, model: IntentModel,
+                 limits: Limits, reader: GraphReader) -> None:
         self.store = store
         self.catalogue = catalogue
         self.model = model
         self.limits = limits
         self.reader = reader
-        self.search = search
+        self._search: SearchIndex | None = None
+        self._search_lock = threading.Lock()
         # Per engine: a reload builds a new engine, so no answer outlives its graph.
         self._answers: LruCache[Answer] = LruCache(limits.cache_size)
 
@@ -131,9 +139,7 @@ class QAEngine:
         nary = nary_classes(store, EXCLUDED, timeout=limits.query_timeout)
         reader = GraphReader(store, analyser, props, show, nary, limits.query_timeout)
         reader.learn_weights(fact_texts(store, timeout=limits.query_timeout))
-        search = SearchIndex.from_store(store)
-        return cls(store, catalogue, IntentModel(catalogue, analyser), limits, reader,
-                   search if search.passage_count else None)
+        return cls(store, catalogue, IntentModel(catalogue, analyser), limits, reader)
 
     @classmethod
     def for_settings(cls, store: Store, settings: Settings) -> QAEngine:
@@ -213,8 +219,7 @@ class QAEngine:
         ranking = self.model.top(analysis, RANKED)
         catalogue = None if context is not None and follow_up else self._catalogue(
             analysis, ranking, as_of)
-        reading = self.reader.read(analysis, focus, extra)
-        return self._choose(text, analysis, catalogue=catalogue, reading=reading, focus=focus,
+        return self._choose(text, analysis, catalogue=catalogue, extra=extra, focus=focus,
                             ranking=ranking)
 
     def _catalogue(self, analysis: Analysis, ranking: Sequence[Match],
@@ -260,8 +265,9 @@ class QAEngine:
         return {i: self.label_of(i) for i in context.entities}
 
     def _choose(self, text: str, analysis: Analysis, *, catalogue: Answer | None,
-                reading: Reading | None, focus: Focus, ranking: Sequence[Match]) -> Answer:
-        """The surest of the readings, or a refusal: a wrong answer costs more than none."""
+                extra: Mapping[str, float], focus: Focus, ranking: Sequence[Match]) -> Answer:
+        """The surest of the readings, or a refusal: a wrong answer costs more than none.
+        The graph readings run only when the catalogue does not win outright."""
         yes_no = is_yes_no(analysis)
         if catalogue is not None and catalogue.answered and not (
                 yes_no and not catalogue.answer.lower().startswith(("yes", "no"))):
@@ -269,11 +275,14 @@ class QAEngine:
                                                  *(r.label for r in catalogue.results)])
             sure = round(catalogue.confidence * explained, 3)
             if sure >= CATALOGUE_SURE:
-                if reading is not None and reading.shape == "describe" and \
-                        catalogue.question_id == DESCRIBE_QUESTION and reading.score:
+                if catalogue.question_id == DESCRIBE_QUESTION:
                     # The same entity, described with its facts as well as its definition.
-                    return self._from_reading(text, reading, focus, sure)
+                    described = self.reader.read(analysis, focus, extra)
+                    if described is not None and described.shape == "describe" and \
+                            described.score:
+                        return self._from_reading(text, described, focus, sure)
                 return replace(_with_context(catalogue, text, focus), confidence=sure)
+        reading = self.reader.read(analysis, focus, extra)
         if reading is not None:
             sure = reading_confidence(reading)
             if sure >= self.limits.threshold:
@@ -281,13 +290,21 @@ class QAEngine:
         bridged = self.reader.bridged(analysis, focus)
         if bridged is not None and bridged.score >= self.limits.threshold:
             return self._from_reading(text, bridged, focus, round(bridged.score, 3))
-        if self.search is not None and not yes_no:
-            passage = retrieve(self.search, self.reader, analysis, focus)
+        if self.limits.threshold <= RETRIEVED and not yes_no:
+            passage = retrieve(self.searcher(), self.reader, analysis, focus)
             if passage is not None:
                 sure = retrieval_confidence(passage, len(focus.groups))
                 if sure >= self.limits.threshold:
                     return self._from_reading(text, passage, focus, sure)
         return self._decline(text, focus, ranking)
+
+    def searcher(self) -> SearchIndex:
+        """The passage index, built on first use: it reads every passage graph, which on a
+        large graph takes long, and only questions nothing else answers need it."""
+        with self._search_lock:
+            if self._search is None:
+                self._search = SearchIndex.from_store(self.store)
+            return self._search
 
     def _from_reading(self, text: str, reading: Reading, focus: Focus, sure: float) -> Answer:
         graphs = [u.graph for u in reading.units] + [g for r in reading.results
