@@ -75,6 +75,8 @@ CATALOGUE_SURE = 0.95  # a catalogue reading this sure (times the share of words
 READING_MIN = 0.5  # a graph reading below this is not an answer
 MIN_SUGGESTION = 0.2  # catalogue questions scoring less are not worth suggesting
 DESCRIBE_QUESTION = "what-is"  # the catalogue's definition question
+ONTOLOGY = "https://w3id.org/icskg/ontology#"
+MAX_CONTEXT = 12  # entities a context carries
 PERSON = "http://www.w3.org/ns/prov#Person"
 ALTERNATIVES = 3  # other readings of a name tried when the best one has no answer
 RUNNERS_UP = 2  # catalogue questions tried after the best when it has no answer
@@ -207,6 +209,7 @@ class QAEngine:
         focus = focus_of(analysis)
         follow_up = refers_back(text) or starts_as_follow_up(text)
         extra: dict[str, float] = {}
+        context = self._known(context) if context is not None else None
         if follow_up and context is not None and context.entities:
             focus = merged(from_context(context, self._labels(context)), focus, analysis)
             earlier = self.model.analyser.analyse(context.question)
@@ -262,7 +265,13 @@ class QAEngine:
         return sum(w for f, w in wanted.items() if f in bag) / total
 
     def _labels(self, context: Context) -> dict[str, str]:
-        return {i: self.label_of(i) for i in context.entities}
+        return {i: self.label_of(i) for i in self._known(context).entities}
+
+    def _known(self, context: Context) -> Context:
+        """The context with only entities this graph names: a context comes from the
+        client, so anything else in it is ignored, never put into a query."""
+        entities = self.model.analyser.index.entities
+        return Context(context.question, tuple(i for i in context.entities if i in entities))
 
     def _choose(self, text: str, analysis: Analysis, *, catalogue: Answer | None,
                 extra: Mapping[str, float], focus: Focus, ranking: Sequence[Match]) -> Answer:
@@ -274,6 +283,10 @@ class QAEngine:
             explained = self.coverage(analysis, [ranking[0].phrasing, catalogue.answer,
                                                  *(r.label for r in catalogue.results)])
             sure = round(catalogue.confidence * explained, 3)
+            if _defaulted(catalogue, analysis):
+                # An entity slot the question left empty: its default is a guess, so the
+                # reading must not win outright (and a refusal asks which one is meant).
+                sure = min(sure, round(CATALOGUE_SURE - 0.01, 3))
             if sure >= CATALOGUE_SURE:
                 if catalogue.question_id == DESCRIBE_QUESTION:
                     # The same entity, described with its facts as well as its definition.
@@ -282,21 +295,44 @@ class QAEngine:
                             described.score:
                         return self._from_reading(text, described, focus, sure)
                 return replace(_with_context(catalogue, text, focus), confidence=sure)
+        found = self._graph_answer(text, analysis, focus, extra)
+        if found is not None:
+            return found
+        if catalogue is not None and catalogue.answered and _defaulted(catalogue, analysis):
+            return self._clarify(text, focus, catalogue, analysis)
+        return self._decline(text, focus, ranking)
+
+    def _graph_answer(self, text: str, analysis: Analysis, focus: Focus,
+                      extra: Mapping[str, float]) -> Answer | None:
+        """The first graph reading sure enough: direct, joined through an entity, then a
+        retrieved passage."""
         reading = self.reader.read(analysis, focus, extra)
-        if reading is not None:
-            sure = reading_confidence(reading)
-            if sure >= self.limits.threshold:
-                return self._from_reading(text, reading, focus, sure)
+        if reading is not None and reading_confidence(reading) >= self.limits.threshold:
+            return self._from_reading(text, reading, focus, reading_confidence(reading))
         bridged = self.reader.bridged(analysis, focus)
         if bridged is not None and bridged.score >= self.limits.threshold:
             return self._from_reading(text, bridged, focus, round(bridged.score, 3))
-        if self.limits.threshold <= RETRIEVED and not yes_no:
+        if self.limits.threshold <= RETRIEVED and not is_yes_no(analysis):
             passage = retrieve(self.searcher(), self.reader, analysis, focus)
             if passage is not None:
                 sure = retrieval_confidence(passage, len(focus.groups))
                 if sure >= self.limits.threshold:
                     return self._from_reading(text, passage, focus, sure)
-        return self._decline(text, focus, ranking)
+        return None
+
+    def _clarify(self, text: str, focus: Focus, catalogue: Answer,
+                 analysis: Analysis) -> Answer:
+        """A required slot no entity fills: ask which one is meant, never answer a default."""
+        slots = _defaulted(catalogue, analysis)
+        wanted = join_labels([_slot_words(self.catalogue, catalogue.question_id, p.name)
+                              for p in slots])
+        example = Suggestion(catalogue.question_id or "", catalogue.interpretation or text,
+                             "The question with the default filled in",
+                             round(catalogue.confidence, 3))
+        return Answer(False, f"Which {wanted} do you mean? The question does not say, and "
+                      f"the graph would only be guessing (for example {slots[0].label}).",
+                      None, (), None, (), min(catalogue.confidence, self.limits.threshold - 0.01),
+                      (example,), context=_context(text, focus, ()))
 
     def searcher(self) -> SearchIndex:
         """The passage index, built on first use: it reads every passage graph, which on a
@@ -558,11 +594,14 @@ def _firsts(focus: Focus) -> list[str]:
 
 
 def _context(text: str, focus: Focus, results: Sequence[ResultItem]) -> Context:
-    entities = list(_firsts(focus))
+    """The question and what it was about: every entity in focus (not the classes behind
+    kinds), and a single entity it was answered with ("who chairs X?" then "what is
+    their job?")."""
+    entities = [i for g in focus.groups for i in sorted(g) if not i.startswith(ONTOLOGY)]
     iris = [r.iri for r in results if r.iri is not None]
     if len(iris) == 1 and iris[0] not in entities:
         entities.insert(0, iris[0])
-    return Context(text, tuple(entities))
+    return Context(text, tuple(dict.fromkeys(entities))[:MAX_CONTEXT])
 
 
 def _with_context(answer: Answer, text: str, focus: Focus) -> Answer:
@@ -629,3 +668,23 @@ def readable_dates(text: str) -> str:
             return match.group()
         return f"{day.day} {day:%B} {day.year}"
     return _ISO_DAY.sub(show, text)
+
+
+def _defaulted(answer: Answer, analysis: Analysis) -> list[BoundValue]:
+    """Entity slots the catalogue filled with their default although the question names
+    nothing of the kind (the default named in the question is no guess)."""
+    named = {i for m in analysis.mentions for c in m.candidates
+             for i in (c.entity.iri, c.entity.stands_for)}
+    return [p for p in answer.parameters if p.origin == "default"
+            and p.value.startswith("http") and p.value not in named]
+
+
+def _slot_words(catalogue: Catalogue, question_id: str | None, name: str) -> str:
+    """A slot's description ("the kind of body counted") as the thing to ask for."""
+    if question_id is None:
+        return name
+    for parameter in catalogue.get(question_id).parameters:
+        if parameter.name == name:
+            words_ = parameter.description.split(";")[0].strip()
+            return words_[4:] if words_.lower().startswith("the ") else words_
+    return name

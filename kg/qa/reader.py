@@ -162,15 +162,16 @@ class GraphReader:
     def read(self, analysis: Analysis, focus: Focus,
              extra: Mapping[str, float] | None = None) -> Reading | None:
         """The best structured reading, or None when nothing in the graph fits."""
-        if not focus.groups:
-            return None
-        units, sparql = self.units(focus)
+        units, sparql = self.units(focus) if focus.groups else ([], "")
         if not units:
             return None
         wanted = self.weigh(question_words(analysis))
         if extra and not wanted:
             wanted = self.weigh(extra)
         yes_no = bool(analysis.tokens) and analysis.tokens[0].surface in YES_NO
+        if "~HOWMANY" in analysis.features and not wanted and not any(
+                is_kind(g) for g in focus.groups):
+            return None  # "how many were there in X?": of what, it does not say
         if not yes_no:
             described = self._description(analysis, focus, units, sparql, bool(wanted))
             if described is not None:
@@ -293,9 +294,12 @@ class GraphReader:
             line = sentence(unit, self.props)
             if shape == "count" and not unit.node and not unit.numbers():
                 line = f"{line} ({len(unit.values)})"
+            line = line.rstrip(".") + "."
+            if line in lines:
+                continue  # the same statement cited from two passages
             if sum(len(x) + 1 for x in lines) + len(line) > MAX_ANSWER:
                 break
-            lines.append(line.rstrip(".") + ".")
+            lines.append(line)
         return " ".join(lines)
 
     def results(self, units: Sequence[Unit], focus: Focus) -> tuple[ResultItem, ...]:

@@ -88,3 +88,10 @@ def test_context_is_validated(client: TestClient) -> None:
     response = client.post("/ask", json={"question": "Who chairs it?",
                                          "context": {"entities": "not a list"}})
     assert response.status_code == 422
+
+
+def test_context_entities_the_graph_lacks_are_ignored(client: TestClient) -> None:
+    body = ask(client, "How many CCGs does it bring together?",
+               {"question": "x", "entities": ["https://example.org/x> } DROP ALL {",
+                                              "not an iri at all"]})
+    assert body["answered"] is False and "which" in body["answer"].lower()
