@@ -55,7 +55,7 @@ from kg.qa.confidence import (
 )
 from kg.qa.dates import DateMention
 from kg.qa.entities import EXCLUDED
-from kg.qa.facts import fact_texts, nary_classes
+from kg.qa.facts import fact_texts, nary_classes, source_texts
 from kg.qa.facts import vocabulary as read_vocabulary
 from kg.qa.focus import focus_of, from_context, merged
 from kg.qa.intent import IntentModel, Match, SlotFill
@@ -141,6 +141,7 @@ class QAEngine:
         nary = nary_classes(store, EXCLUDED, timeout=limits.query_timeout)
         reader = GraphReader(store, analyser, props, show, nary, limits.query_timeout)
         reader.learn_weights(fact_texts(store, timeout=limits.query_timeout))
+        reader.learn_sources(source_texts(store, timeout=limits.query_timeout))
         return cls(store, catalogue, IntentModel(catalogue, analyser), limits, reader)
 
     @classmethod

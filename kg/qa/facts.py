@@ -257,3 +257,20 @@ def fact_texts(store: Store, *, timeout: float | None = None) -> list[str]:
     query = _TEXTS % (", ".join(f"<{g}>" for g in NOT_FACTS), MAX_TEXTS)
     return [r["t"].value for r in store.select(query, timeout=timeout).rows
             if r["t"].datatype is None]
+
+
+_SOURCES = """PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?g ?t WHERE { ?g prov:wasDerivedFrom ?doc . ?doc ?p ?t FILTER(isLiteral(?t)) }
+LIMIT %d"""
+MAX_SOURCE_ROWS = 50_000
+
+
+def source_texts(store: Store, *, timeout: float | None = None) -> dict[str, str]:
+    """Per passage graph, the words of its document's description (title, publisher,
+    date, kind): what "per the webinar" or "in the 2018 article" refer to."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for row in store.select(_SOURCES % MAX_SOURCE_ROWS, timeout=timeout).rows:
+        text = row["t"].value
+        if len(text) < 200 and not text.isalnum() or len(text) < 40:
+            found[row["g"].value].append(text)
+    return {g: " | ".join(texts) for g, texts in found.items()}

@@ -110,6 +110,11 @@ class GraphReader:
         self._bags: dict[str, frozenset[str]] = {}
         self.weights: dict[str, float] = {}
         self._unseen = 1.0
+        self.sources: dict[str, frozenset[str]] = {}
+
+    def learn_sources(self, texts: Mapping[str, str]) -> None:
+        """Each passage's document words, which a unit from it also explains."""
+        self.sources = {g: self.analyser.bag(t) for g, t in texts.items()}
 
     def learn_weights(self, texts: Sequence[str]) -> None:
         """Inverse document frequency of features over the graph's texts: a word most
@@ -137,7 +142,8 @@ class GraphReader:
         # A node's label is its sentence, not a name; a named subject's label is a name.
         names = " | ".join(([] if unit.node else [unit.subject_label])
                            + [v.label for v in unit.values if v.term.is_iri])
-        return self.text_bag(text) - {c for c in self.text_bag(names) if c.startswith("~")}
+        own = self.text_bag(text) - {c for c in self.text_bag(names) if c.startswith("~")}
+        return own | self.sources.get(unit.graph, frozenset())
 
     def text_bag(self, text: str) -> frozenset[str]:
         """:meth:`Analyser.bag`, remembered: the graph's sentences recur across questions."""
@@ -457,9 +463,10 @@ def _specific(classes: frozenset[str]) -> frozenset[str]:
 
 
 def question_words(analysis: Analysis) -> dict[str, float]:
-    """What the question asks about beyond its entities and its question word."""
+    """What the question asks about beyond its entities, its question word and the words
+    that only point at where it was read ("per", "according to")."""
     return {f: w for f, w in analysis.features.items() if w > 0 and f not in ASKING
-            and not f.isdigit()}
+            and not f.isdigit() and f != "~POINTER"}
 
 
 def _answer_values(unit: Unit) -> Iterable[Value]:
