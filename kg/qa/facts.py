@@ -271,6 +271,6 @@ def source_texts(store: Store, *, timeout: float | None = None) -> dict[str, str
     found: dict[str, list[str]] = defaultdict(list)
     for row in store.select(_SOURCES % MAX_SOURCE_ROWS, timeout=timeout).rows:
         text = row["t"].value
-        if len(text) < 200 and not text.isalnum() or len(text) < 40:
+        if len(text) <= 200 and not (text.isalnum() and len(text) >= 40):  # no checksums
             found[row["g"].value].append(text)
     return {g: " | ".join(texts) for g, texts in found.items()}
