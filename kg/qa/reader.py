@@ -28,6 +28,7 @@ from kg.qa.answer import ResultItem
 from kg.qa.entities import Entity
 from kg.qa.facts import (
     ICS,
+    NOT_FACTS,
     Unit,
     Value,
     fetch,
@@ -37,6 +38,8 @@ from kg.qa.facts import (
 )
 from kg.qa.verbal import join, precision_of, sentence, show_value
 from kg.store.base import Store
+from kg.store.terms import Term
+from kg.store.values import term_n3
 
 ASKING = frozenset({"~WHO", "~WHEN", "~WHERE", "~HOWMANY", "~DEFINE", "~WHY"})
 YES_NO = frozenset({"is", "are", "was", "were", "does", "do", "did", "has", "have", "had",
@@ -48,6 +51,9 @@ NO_FIT = 0.35
 LIST_FIT = 0.8  # factor when the unit has no value of the kind asked for (a date, a figure)
 STATUTORY = f"{ICS}isStatutory"
 DESCRIBE_SCORE = 0.8
+TYPE_QUERY = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?g ?tl WHERE { GRAPH ?g { %s a ?t } ?t rdfs:subClassOf* %s ; rdfs:label ?tl
+  FILTER(?g NOT IN (%s)) } LIMIT 1"""
 MIN_WEIGHT = 0.1  # a feature every text has still counts a little
 BRIDGE = 0.7  # a join through a described entity: two readings, each may be off
 RELATIVE = frozenset({"that", "which", "where", "whose", "who", "whom", "by"})
@@ -192,7 +198,7 @@ class GraphReader:
         if not scored or scored[0].score <= 0:
             return None
         if yes_no:
-            return self.yes_no(analysis, scored, focus, sparql)
+            return self.yes_no(analysis, scored, focus, sparql) or self.is_a(analysis, focus)
         return self.answer(analysis, scored, focus, sparql)
 
     def _description(self, analysis: Analysis, focus: Focus, units: Sequence[Unit],
@@ -374,6 +380,27 @@ class GraphReader:
                            tuple(sorted(focus.iris())), best.words, best.entities)
         return self.sibling_no(scored, focus, sparql)
 
+    def is_a(self, analysis: Analysis, focus: Focus) -> Reading | None:
+        """ "Is Greater Manchester a devolved health and care system?": yes when a passage
+        types the named thing as the class (or a subclass of it); else not known."""
+        entities = self.analyser.index.entities
+        named = [g for g in focus.groups if not is_kind(g)]
+        classes = [c for g in focus.groups if is_kind(g) for c in g if c.startswith(ICS)]
+        if len(named) != 1 or len(focus.groups) != 2 or not classes or question_words(analysis):
+            return None
+        iri = next((i for i in named[0] if i in entities), None)
+        if iri is None:
+            return None
+        query = TYPE_QUERY % (term_n3(Term.iri(iri)), term_n3(Term.iri(classes[0])),
+                              ", ".join(f"<{g}>" for g in NOT_FACTS))
+        rows = self.store.select(query, timeout=self.timeout).rows
+        if not rows:
+            return None
+        graph = rows[0]["g"].value
+        text = f"Yes. {entities[iri].label} is a {rows[0]['tl'].value}."
+        item = ResultItem(entities[iri].label, iri=iri, graphs=(graph,))
+        return Reading("yes", text, (), (item,), 1.0, query, (iri,), 1.0, 1.0)
+
     def sibling_no(self, scored: Sequence[Scored], focus: Focus, sparql: str
                    ) -> Reading | None:
         """ "Did X prefer option 1?" when the graph says X preferred option 2: the fact
@@ -416,9 +443,11 @@ def asked_numbers(analysis: Analysis) -> set[int]:
     inside = {i for m in analysis.mentions for i in range(m.start, m.end)}
     found = set()
     for i, token in enumerate(analysis.tokens):
-        if i not in inside and token.surface.isdigit() and len(token.surface) <= 9:
-            number = int(token.surface)
-            if number < 1900 or number > 2100:
+        digits = token.surface if token.surface.isdigit() else token.stem
+        if i not in inside and digits.isdigit() and len(digits) <= 9:
+            number = int(digits)
+            # "one of the STPs" counts nothing; years are dates, not figures.
+            if (number < 1900 or number > 2100) and (number != 1 or token.surface == "1"):
                 found.add(number)
     return found
 
