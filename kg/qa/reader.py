@@ -495,7 +495,7 @@ def question_words(analysis: Analysis) -> dict[str, float]:
     """What the question asks about beyond its entities, its question word and the words
     that only point at where it was read ("per", "according to")."""
     return {f: w for f, w in analysis.features.items() if w > 0 and f not in ASKING
-            and not f.isdigit() and f != "~POINTER"}
+            and not f.isdigit() and f not in ("~POINTER", "~TEMPORAL")}
 
 
 def _answer_values(unit: Unit) -> Iterable[Value]:
@@ -505,17 +505,19 @@ def _answer_values(unit: Unit) -> Iterable[Value]:
 
 
 def _date_fit(unit: Unit, analysis: Analysis) -> float:
-    """A unit dated inside the question's period fits best; before it still fits (as-of)."""
+    """A unit dated inside the question's period fits best; before it still fits (as-of).
+    "Before July 2022" is a period that ends the day before: a date inside July is after."""
     if not analysis.dates or not unit.dates():
         return 1.0
     period = analysis.dates[0]
-    days = [_day(v.term.value) for v in unit.dates()]
-    days_known = [d for d in days if d is not None]
-    if not days_known:
+    days = [d for d in (_day(v.term.value) for v in unit.dates()) if d is not None]
+    if not days:
         return 1.0
-    if any(period.first <= d <= period.last for d in days_known):
+    if period.as_of < period.first:  # "before ...": only what is dated by then fits
+        return 1.0 if all(d <= period.as_of for d in days) else 0.6
+    if any(period.first <= d <= period.last for d in days):
         return 1.0
-    if all(d <= period.as_of for d in days_known):
+    if all(d <= period.as_of for d in days):
         return 0.85
     return 0.6
 
