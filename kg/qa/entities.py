@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from kg.qa.lexicon import STOPWORDS
 from kg.qa.text import Normaliser, words
 from kg.store.base import Store
+from kg.store.terms import Term
 
 ICS = "https://w3id.org/icskg/ontology#"
 ICSD = "https://w3id.org/icskg/id/"
@@ -28,8 +29,8 @@ BODY_CLASSES = frozenset({f"{ICS}Body", "http://www.w3.org/ns/org#Organization"}
 # Fact-carrying nodes and bookkeeping: never the subject of a question.
 EXCLUDED = frozenset(f"{ICS}{name}" for name in (
     "Duty", "Count", "BoardSeat", "Transfer", "Characteristic", "StatutoryStatus",
-    "FactGraph", "SourceDocument", "Event", "Deadline", "FundingPot", "AttributedView",
-    "Outcome",
+    "FactGraph", "Event", "Deadline", "FundingPot", "AttributedView",
+    "Outcome", "Claim", "Designation",
 )) | {"http://www.w3.org/ns/org#Membership"}
 
 _PREFIXES = """PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -52,6 +53,16 @@ CLASSES_QUERY = _PREFIXES + """SELECT DISTINCT ?e ?type WHERE {
   FILTER(isIRI(?e) && isIRI(?type) && STRSTARTS(STR(?e), STR(ics:)))
 }"""
 KINDOF_QUERY = _PREFIXES + """SELECT ?e ?c WHERE { ?e ics:kindOf ?c FILTER(isIRI(?c)) }"""
+# A source document is also named by its publisher and kind ("the CCAL blog post", "the
+# DHACA webinar summary"), its author and its year ("the 2018 article").
+DOCUMENT_QUERY = _PREFIXES + """PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?e ?publisher ?kind ?title ?creator WHERE {
+  ?e a ics:SourceDocument .
+  OPTIONAL { ?e dcterms:publisher ?publisher } OPTIONAL { ?e ics:documentKind ?kind }
+  OPTIONAL { ?e dcterms:title ?title } OPTIONAL { ?e dcterms:creator ?creator }
+}"""
+DOCUMENT_NOUNS = frozenset({"summary", "article", "webinar", "page", "post", "blog", "report",
+                            "document", "paper", "site", "web"})
 USE_QUERY = """SELECT ?e (COUNT(*) AS ?n) WHERE { ?s ?p ?e FILTER(isIRI(?e)) } GROUP BY ?e"""
 
 
@@ -112,9 +123,22 @@ def _read(store: Store) -> _Raw:
             raw.types[row["e"].value].add(row["type"].value)
     for row in store.select(KINDOF_QUERY).rows:
         raw.kind_of[row["e"].value] = row["c"].value
+    for row in store.select(DOCUMENT_QUERY).rows:
+        raw.alts[row["e"].value].update(_document_names(row))
     for row in store.select(USE_QUERY).rows:
         raw.uses[row["e"].value] = int(row["n"].value)
     return raw
+
+
+def _document_names(row: Mapping[str, Term]) -> set[str]:
+    publisher = row["publisher"].value if "publisher" in row else None
+    kind = row["kind"].value if "kind" in row else "document"
+    title = row["title"].value if "title" in row else ""
+    nouns = {w for w in words(f"{kind} {title}") if w in DOCUMENT_NOUNS} | {kind, "document"}
+    names = {f"{publisher} {noun}" for noun in nouns} if publisher else set()
+    if "creator" in row:
+        names.update(f"{row['creator'].value}'s {noun}" for noun in nouns)
+    return names
 
 
 def _role(iri: str, types: set[str]) -> str | None:

@@ -12,6 +12,7 @@ here is written for one fact.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -27,11 +28,13 @@ ICS = "https://w3id.org/icskg/ontology#"
 GRAPH = "https://w3id.org/icskg/graph/"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 # Graphs that hold no passage's facts: bookkeeping, the TBox, derived statements.
+DCTERMS_TITLE = "http://purl.org/dc/terms/title"
 NOT_FACTS = tuple(f"{GRAPH}{name}" for name in ("provenance", "vocabulary", "ontology",
                                                   "inferred"))
 # Naming properties: they say what a thing is called, not a fact about it.
 NAMING = frozenset({RDFS_LABEL, f"{SKOS}altLabel", f"{SKOS}prefLabel"})
 MAX_ROWS = 1500
+_PLAIN_DATE = re.compile(r"(?:19|20)\d\d(?:-[01]\d(?:-[0-3]\d)?)?")
 DATE_TYPES = frozenset({f"{XSD}dateTime", f"{XSD}date", f"{XSD}gYear", f"{XSD}gYearMonth"})
 NUMBER_TYPES = frozenset(f"{XSD}{t}" for t in ("integer", "decimal", "double", "float", "int",
                                               "nonNegativeInteger", "positiveInteger", "long"))
@@ -75,7 +78,10 @@ class Value:
 
     @property
     def is_date(self) -> bool:
-        return self.term.datatype in DATE_TYPES
+        """A typed date, or a plain one as documents give them ("2020", "2021-01-29")."""
+        return self.term.datatype in DATE_TYPES or (
+            self.term.datatype is None and not self.term.is_iri
+            and _PLAIN_DATE.fullmatch(self.term.value) is not None)
 
     @property
     def is_number(self) -> bool:
@@ -274,3 +280,28 @@ def source_texts(store: Store, *, timeout: float | None = None) -> dict[str, str
         if len(text) <= 200 and not (text.isalnum() and len(text) >= 40):  # no checksums
             found[row["g"].value].append(text)
     return {g: " | ".join(texts) for g, texts in found.items()}
+
+
+_DOCUMENT = """PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX ics: <https://w3id.org/icskg/ontology#>
+SELECT ?p ?o ?g WHERE {
+  { %s ?p ?o FILTER(?p NOT IN (ics:sha256, ics:fileName)) }
+  UNION { SELECT ?g WHERE { ?g prov:wasDerivedFrom %s } ORDER BY ?g LIMIT 1 }
+}"""
+
+
+def document_units(store: Store, doc: str, label: str, names: Mapping[str, str], *,
+                   timeout: float | None = None) -> list[Unit]:
+    """A source document's description (title, publisher, date, author, kind) as units,
+    cited by its first passage (the description itself is provenance, not a passage)."""
+    iri = term_n3(Term.iri(doc))
+    rows = store.select(_DOCUMENT % (iri, iri), timeout=timeout).rows
+    graph = next((r["g"].value for r in rows if "g" in r), None)
+    if graph is None:
+        return []
+    values: dict[str, list[Value]] = defaultdict(list)
+    for row in rows:
+        if "p" in row and row["p"].value not in (*NAMING, RDF_TYPE, DCTERMS_TITLE):
+            shown = names.get(row["o"].value, row["o"].value)
+            values[row["p"].value].append(Value(row["p"].value, row["o"], shown))
+    return [Unit(graph, doc, label, False, tuple(v)) for v in values.values()]

@@ -29,6 +29,7 @@ from kg.qa.entities import Entity
 from kg.qa.facts import (
     ICS,
     NOT_FACTS,
+    document_units,
     Unit,
     Value,
     fetch,
@@ -54,6 +55,7 @@ DESCRIBE_SCORE = 0.8
 TYPE_QUERY = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?g ?tl WHERE { GRAPH ?g { %s a ?t } ?t rdfs:subClassOf* %s ; rdfs:label ?tl
   FILTER(?g NOT IN (%s)) } LIMIT 1"""
+DOCUMENT = f"{ICS}SourceDocument"
 MIN_WEIGHT = 0.1  # a feature every text has still counts a little
 BRIDGE = 0.7  # a join through a described entity: two readings, each may be off
 RELATIVE = frozenset({"that", "which", "where", "whose", "who", "whom", "by"})
@@ -163,8 +165,14 @@ class GraphReader:
     def units(self, focus: Focus) -> tuple[list[Unit], str]:
         iris = focus.iris()
         rows = fetch(self.store, sorted(iris), self.nary, timeout=self.timeout)
-        return (units_from(rows, iris, self.nameable, self.show),
-                neighbourhood_query(sorted(iris), self.nary))
+        found = units_from(rows, iris, self.nameable, self.show)
+        entities = self.analyser.index.entities
+        for iri in sorted(iris):
+            entity = entities.get(iri)
+            if entity is not None and DOCUMENT in entity.classes:
+                found += document_units(self.store, iri, entity.label, self.nameable,
+                                        timeout=self.timeout)
+        return found, neighbourhood_query(sorted(iris), self.nary)
 
     def passage_units(self, graph: str) -> list[Unit]:
         """The units of one passage graph (for a retrieved passage)."""

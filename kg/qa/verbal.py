@@ -8,17 +8,21 @@ state them (``ics:datePrecision``; a bare 1 January reads as the year).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from kg.qa.facts import ICS, RDF_TYPE, Unit, Value, show_date
 
 MAX_UNIT_CHARS = 260
+_ISO_DAY = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
 PRECISION = f"{ICS}datePrecision"
 # Values that only say how a fact is qualified or filed, not what it says.
 QUIET = frozenset({PRECISION, RDF_TYPE, f"{ICS}itemNumber"})
 
 
 def show_value(value: Value, precision: str | None = None) -> str:
+    if _ISO_DAY.fullmatch(value.term.value):  # a plain "2021-01-29" (document dates)
+        return show_date(value.term.value + "T00:00:00")
     if value.is_date:
         return _date(value.term.value, precision)
     if value.is_number:
