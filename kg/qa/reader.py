@@ -29,9 +29,9 @@ from kg.qa.entities import Entity
 from kg.qa.facts import (
     ICS,
     NOT_FACTS,
-    document_units,
     Unit,
     Value,
+    document_units,
     fetch,
     fetch_passage,
     neighbourhood_query,
