@@ -61,6 +61,8 @@ SELECT ?e ?publisher ?kind ?title ?creator WHERE {
   OPTIONAL { ?e dcterms:publisher ?publisher } OPTIONAL { ?e ics:documentKind ?kind }
   OPTIONAL { ?e dcterms:title ?title } OPTIONAL { ?e dcterms:creator ?creator }
 }"""
+SOURCE_DOCUMENT = f"{ICS}SourceDocument"
+DOCUMENT_QUALITY = 0.9
 DOCUMENT_NOUNS = frozenset({"summary", "article", "webinar", "page", "post", "blog", "report",
                             "document", "paper", "site", "web"})
 USE_QUERY = """SELECT ?e (COUNT(*) AS ?n) WHERE { ?s ?p ?e FILTER(isIRI(?e)) } GROUP BY ?e"""
@@ -207,7 +209,9 @@ def names_of(entity: Entity, alts: Iterable[str], normaliser: Normaliser,
     themselves, so "Cheshire and Merseyside ICS" can also be found as
     "Cheshire and Merseyside".
     """
-    forms: list[tuple[str, float]] = [(entity.label, 1.0)] + [(a, 0.97) for a in alts]
+    # A document's title may be a class's name ("Integrated Care Systems"): the class wins.
+    top = DOCUMENT_QUALITY if SOURCE_DOCUMENT in entity.classes else 1.0
+    forms: list[tuple[str, float]] = [(entity.label, top)] + [(a, 0.97 * top) for a in alts]
     # "Option 1: statutory committee model" is also named by its head, "Option 1".
     forms += [(t.split(":", 1)[0], 0.92) for t, _ in list(forms)
               if ":" in t and len(t.split(":", 1)[0].split()) >= 2]

@@ -345,7 +345,7 @@ class GraphReader:
         return tuple(items.values())[:25]
 
     def describe(self, focus: Focus, units: Sequence[Unit], sparql: str) -> Reading:
-        main = next(iter(focus.groups[0]))
+        main = min(focus.groups[0], key=lambda i: (i.startswith(ICS), i))  # not the class
         label = focus.labels.get(main, main)
         about = [u for u in units if main in u.iris()]
         # Its own statements first (definition, type-like facts), then the nodes it is in.
