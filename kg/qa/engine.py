@@ -196,19 +196,22 @@ class QAEngine:
     def _two_part(self, text: str, parts: Sequence[str], as_of: str | None,
                   context: Context | None) -> Answer:
         answers: list[Answer] = []
-        for part in parts:
-            answer = self._answer_text(part, as_of, context)
+        for i, part in enumerate(parts):
+            answer = self._answer_text(part, as_of, context, continuing=i > 0)
             answers.append(answer)
             if answer.context is not None:
                 # "... and who holds them to account?": the later part refers to the earlier.
                 context = answer.context
         return combine(text, answers)
 
-    def _answer_text(self, text: str, as_of: str | None,
-                     context: Context | None = None) -> Answer:
+    def _answer_text(self, text: str, as_of: str | None, context: Context | None = None,
+                     *, continuing: bool = False) -> Answer:
+        """One question; ``continuing``: a later part of a two-part question, which names
+        nothing of its own when it goes on about the first part's subject."""
         analysis = self.model.analyser.analyse(text)
         focus = focus_of(analysis)
-        follow_up = refers_back(text) or starts_as_follow_up(text)
+        follow_up = refers_back(text) or starts_as_follow_up(text) or (
+            continuing and not any(not m.weak for m in analysis.mentions))
         extra: dict[str, float] = {}
         context = self._known(context) if context is not None else None
         if follow_up and context is not None and context.entities:

@@ -71,7 +71,7 @@ def test_follow_up_with_context(client: TestClient) -> None:
     cited(first)
     assert "July 2022" in first["answer"]
     context = first["context"]
-    assert context["question"] and any("cheshire-and-merseyside-ics" in e
+    assert context["question"] and any("cheshire-and-merseyside" in e
                                        for e in context["entities"])
     follow = ask(client, "How many CCGs does it bring together?", context)
     cited(follow)
