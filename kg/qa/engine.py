@@ -24,10 +24,9 @@ from kg.catalogue import (
     execute_question,
     load_catalogue,
     render_answer,
-    sources_for,
 )
 from kg.catalogue.prefixes import as_iri
-from kg.catalogue.sources import resolve_sources
+from kg.catalogue.sources import graphs_of, resolve_sources
 from kg.errors import BadRequestError, ParameterError, PayloadTooLargeError
 from kg.qa.analysis import Analyser, Analysis
 from kg.qa.answer import (
@@ -71,6 +70,9 @@ from kg.settings import Settings
 from kg.store.base import Store
 
 SUGGESTIONS = 3
+MAX_RESULTS = 25  # results an answer shows
+MAX_ANSWER_CHARS = 600  # what a chatbot shows as it is
+MAX_SOURCES = 25  # passages an answer cites
 CATALOGUE_SURE = 0.95  # a catalogue reading this sure (times the share of words it explains)
 READING_MIN = 0.5  # a graph reading below this is not an answer
 MIN_SUGGESTION = 0.2  # catalogue questions scoring less are not worth suggesting
@@ -492,16 +494,18 @@ class QAEngine:
 
     def _answer(self, run: QuestionRun, bound: Mapping[str, BoundValue], sure: float,
                 ranking: Sequence[Match]) -> Answer:
-        sources = build_sources(sources_for(self.store, run.result,
-                                            timeout=self.limits.query_timeout))
-        results = build_results(run)
+        results = build_results(run)[:MAX_RESULTS]
+        # The passages behind what is shown: on a large graph a list can cite thousands.
+        cited = [g for r in results for g in r.graphs] or list(graphs_of(run.result.rows))
+        sources = build_sources(resolve_sources(self.store, list(dict.fromkeys(cited))[
+            :MAX_SOURCES], timeout=self.limits.query_timeout))
         answered = bool(run.result.rows)
         values = tuple(
             _shown(bound.get(p.name), p.name, p.term.value, p.shown, p.from_default)
             for p in run.parameters)
         return Answer(
             answered=answered,
-            answer=readable_dates(render_answer(run)),
+            answer=_cut(readable_dates(render_answer(run)), MAX_ANSWER_CHARS),
             question_id=run.question.id,
             results=results,
             sparql=run.sparql,
