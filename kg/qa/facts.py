@@ -45,6 +45,7 @@ SELECT ?g ?s ?p ?o ?sl WHERE {
   GRAPH ?g {
     { ?e ?p ?o BIND(?e AS ?s) } UNION { ?s ?p ?e BIND(?e AS ?o) }
     UNION { ?s ?q ?e . ?s a ?t . VALUES ?t { %s } ?s ?p ?o }
+    UNION { ?e ?q ?s . ?s a ?t . VALUES ?t { %s } ?s ?p ?o }
   }
   FILTER(?g NOT IN (%s))
   OPTIONAL { ?s rdfs:label ?sl }
@@ -63,8 +64,8 @@ def nary_classes(store: Store, tops: Iterable[str], *, timeout: float | None = N
 
 def neighbourhood_query(iris: Iterable[str], nary: Iterable[str]) -> str:
     """The query :func:`fetch` runs (also shown in the answer as its SPARQL)."""
-    return _QUERY % (" ".join(term_n3(Term.iri(i)) for i in iris),
-                     " ".join(term_n3(Term.iri(c)) for c in nary),
+    classes = " ".join(term_n3(Term.iri(c)) for c in nary)
+    return _QUERY % (" ".join(term_n3(Term.iri(i)) for i in iris), classes, classes,
                      ", ".join(f"<{g}>" for g in NOT_FACTS), MAX_ROWS)
 
 
