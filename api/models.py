@@ -24,7 +24,8 @@ class ContextModel(BaseModel):
 
     @classmethod
     def of(cls, context: Context) -> ContextModel:
-        return cls(question=context.question, entities=list(context.entities))
+        # Built by the engine from a checked question: no need to validate it again.
+        return cls.model_construct(question=context.question, entities=list(context.entities))
 
 
 class AskRequest(BaseModel):

@@ -386,7 +386,7 @@ class QAEngine:
                    "(\"it\", \"they\", \"that\") but there is no earlier question to read "
                    "it against: name the subject, or send the previous answer's context.")
         return Answer(False, message, None, (), None, (), 0.0, (),
-                      context=Context(text, ()))
+                      context=Context(_printable(text), ()))
 
     def _unknown_subject(self, analysis: Analysis, focus: Focus) -> Answer | None:
         """A named person the graph lacks: say so, and offer the people it knows."""
@@ -404,7 +404,7 @@ class QAEngine:
                                        round(fuzz.token_set_ratio(name, e.label) / 100, 3))
                             for e in people[:SUGGESTIONS])
         return Answer(False, f"The knowledge graph records nothing about {name}.", None, (),
-                      None, (), 0.0, suggestions, context=Context(analysis.text, ()))
+                      None, (), 0.0, suggestions, context=Context(_printable(analysis.text), ()))
 
     def _attempt(self, match: Match, as_of: str | None
                  ) -> tuple[QuestionRun, dict[str, BoundValue]]:
@@ -609,7 +609,7 @@ def _context(text: str, focus: Focus, results: Sequence[ResultItem]) -> Context:
     iris = [r.iri for r in results if r.iri is not None]
     if len(iris) == 1 and iris[0] not in entities:
         entities.insert(0, iris[0])
-    return Context(text, tuple(dict.fromkeys(entities))[:MAX_CONTEXT])
+    return Context(_printable(text), tuple(dict.fromkeys(entities))[:MAX_CONTEXT])
 
 
 def _with_context(answer: Answer, text: str, focus: Focus) -> Answer:
@@ -643,7 +643,8 @@ def combine(text: str, answers: Sequence[Answer]) -> Answer:
     return Answer(answered, shown, None, results, sparql, sources,
                   min(a.confidence for a in answers),
                   () if answered else tuple(s for a in answers for s in a.suggestions)[:3],
-                  "two questions", parts=tuple(answers), context=Context(text, entities))
+                  "two questions", parts=tuple(answers),
+                  context=Context(_printable(text), entities))
 
 
 def _cut(text: str, size: int) -> str:
@@ -696,3 +697,8 @@ def _slot_words(catalogue: Catalogue, question_id: str | None, name: str) -> str
             words_ = parameter.description.split(";")[0].strip()
             return words_[4:] if words_.lower().startswith("the ") else words_
     return name
+
+
+def _printable(text: str) -> str:
+    """Text that encodes as UTF-8 (a lone surrogate in a question becomes "?")."""
+    return text.encode("utf-8", "replace").decode("utf-8")
