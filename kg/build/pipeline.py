@@ -12,11 +12,14 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from rdflib import Graph, URIRef
 
 from kg.build import validate
+from kg.build.dates import date_twins
+from kg.build.derived import VOCABULARY_GRAPH, derived_provenance
 from kg.build.facts import FactBase, load_facts
 from kg.build.kinds import kinds_graph
 from kg.build.locators import LocatorReport, verify_locators
@@ -31,12 +34,10 @@ from kg.build.release import (
 )
 from kg.build.shacl import validate_shacl
 from kg.cli.common import progress as default_progress
-from kg.namespaces import ICSG, INFERRED_GRAPH, ONTOLOGY_GRAPH, PROVENANCE_GRAPH
+from kg.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, PROVENANCE_GRAPH
 from kg.ontology import load_ontology, load_shapes
 from kg.paths import facts_dir as default_facts_dir
 from kg.paths import ontology_dir as default_ontology_dir
-
-VOCABULARY_GRAPH = ICSG["vocabulary"]
 
 Progress = Callable[[str], None]
 
@@ -81,6 +82,7 @@ def build(out: Path, corpus_dir: Path | None = None, *, facts_dir: Path | None =
           ontology_dir: Path | None = None, progress: Progress = default_progress) -> BuildReport:
     """Run the whole build; raise a :class:`kg.errors.BuildError` subclass on failure."""
     steps = _Steps(progress)
+    started = datetime.now(UTC)
     source_dir = ontology_dir or default_ontology_dir()
     progress(f"icskg build -> {out}")
     t = steps.started
@@ -98,17 +100,18 @@ def build(out: Path, corpus_dir: Path | None = None, *, facts_dir: Path | None =
     with tempfile.TemporaryDirectory(prefix="icskg-reason-") as work:
         entailed = run_hermit(tbox, data, Path(work))
     t = steps.done(f"HermiT: consistent; {len(entailed)} entailed triples", t)
-    inferred = _merge(entailed, close(tbox, _merge(data, entailed))) - data
-    t = steps.done(f"materialised {len(inferred)} inferred triples", t)
+    inferred = _merge(entailed, close(tbox, _merge(data, entailed)), date_twins(data)) - data
+    t = steps.done(f"materialised {len(inferred)} inferred triples (date twins included)", t)
     locators = None
     if corpus_dir is not None:
         locators = verify_locators(corpus_dir, facts, _merge(data, inferred, tbox))
         t = steps.done(f"verified {locators.passages} locators, {locators.mentions} mentions "
                        f"in {locators.documents} documents", t)
-    graphs: dict[URIRef, Graph] = dict(facts.graphs)
-    graphs.update({PROVENANCE_GRAPH: facts.provenance, VOCABULARY_GRAPH: kinds,
-                   INFERRED_GRAPH: inferred, ONTOLOGY_GRAPH: tbox})
     folder = new_build_folder(out)
+    derived = derived_provenance(folder.name, started, datetime.now(UTC), facts.graphs)
+    graphs: dict[URIRef, Graph] = dict(facts.graphs)
+    graphs.update({PROVENANCE_GRAPH: _merge(facts.provenance, derived), VOCABULARY_GRAPH: kinds,
+                   INFERRED_GRAPH: inferred, ONTOLOGY_GRAPH: tbox})
     try:
         write_ontology(folder, ontology, source_dir)
         triples = write_dataset(folder, graphs)

@@ -24,6 +24,7 @@ PREFIX ics: <https://w3id.org/icskg/ontology#>
 SELECT ?g ?doc ?title ?publisher ?publisherLabel ?date ?locator ?start ?end WHERE {
   VALUES ?g { %s }
   ?g prov:wasDerivedFrom ?doc .
+  ?doc a ics:SourceDocument .
   OPTIONAL { ?doc dcterms:title ?title }
   OPTIONAL { ?doc dcterms:publisher ?publisher
              OPTIONAL { ?publisher rdfs:label ?publisherLabel } }

@@ -86,9 +86,25 @@ def test_cli_reports_a_broken_build_without_a_traceback(tmp_path: Path) -> None:
 
 def test_a_fact_that_contradicts_the_ontology_is_caught_by_hermit(tmp_path: Path,
                                                                    built_dir: Path) -> None:
-    # Organisations and people are disjoint: typing NHS England as a person is inconsistent.
-    facts = broken_facts(tmp_path, 'icsd:nhs-england a ics:NationalNHSBody ;\n        rdfs:label',
-                         'icsd:nhs-england a ics:NationalNHSBody , prov:Person ;\n        rdfs:label')
+    # Organisations and people are disjoint: typing a provider collaborative as a person is inconsistent.
+    facts = broken_facts(tmp_path, "icsd:cmast a ics:ProviderCollaborative ;",
+                         "icsd:cmast a ics:ProviderCollaborative , prov:Person ;")
+    out = tmp_path / "out"
+    shutil.copytree(built_dir, out)
+    before = (out / "kg.trig").read_bytes()
+    with pytest.raises(ReasonerError, match="inconsistent"):
+        build(out, None, facts_dir=facts, progress=lambda _: None)
+    assert (out / "kg.trig").read_bytes() == before
+
+
+def test_one_body_as_an_icb_a_council_and_a_gp_practice_fails_the_build(tmp_path: Path,
+                                                                         built_dir: Path) -> None:
+    # ICBs, councils and GP practices are disjoint kinds of body (commissioner, local government,
+    # provider): HermiT finds the facts inconsistent and the previous build keeps serving.
+    facts = broken_facts(tmp_path, "icsd:cmast a ics:ProviderCollaborative ;",
+                         "icsd:cmast a ics:ProviderCollaborative .\n"
+                         "    icsd:cheshire-and-merseyside-icb a ics:LocalAuthority , ics:GPPractice .\n"
+                         "    icsd:cmast a ics:ProviderCollaborative ;")
     out = tmp_path / "out"
     shutil.copytree(built_dir, out)
     before = (out / "kg.trig").read_bytes()

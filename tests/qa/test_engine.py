@@ -110,13 +110,14 @@ def test_named_body_and_alternatives(engine: QAEngine) -> None:
     assert answer.question_id == "ccgs-in-system"
     (system,) = answer.parameters
     assert system.value == f"{ICSD}cheshire-and-merseyside-ics"
-    assert f"{ICSD}cheshire-and-merseyside-hcp" in system.alternatives
+    assert f"{ICSD}cheshire-and-merseyside-icb" in system.alternatives
     assert len(answer.results) == 9
 
 
 def test_other_reading_of_a_name_when_the_best_has_no_answer(engine: QAEngine) -> None:
-    answer = engine.ask("What is the mission of the Cheshire and Merseyside partnership?")
-    assert answer.question_id == "mission-and-vision" and answer.answered
+    # "Cheshire and Merseyside" is best read as the system, which bears no regard duty; its ICB does.
+    answer = engine.ask("What must Cheshire and Merseyside have regard to?")
+    assert answer.question_id == "body-must-have-regard-to" and answer.answered
     (body,) = answer.parameters
-    assert body.value == f"{ICSD}cheshire-and-merseyside-hcp"
+    assert body.value == f"{ICSD}cheshire-and-merseyside-icb"
     assert f"{ICSD}cheshire-and-merseyside-ics" in body.alternatives

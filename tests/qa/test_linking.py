@@ -23,7 +23,7 @@ def linked(engine: QAEngine, text: str) -> list[str]:
     ("ccgs", f"{KIND}ClinicalCommissioningGroup"),
     ("clinical commissioning groups", f"{KIND}ClinicalCommissioningGroup"),
     ("Cheshire & Merseyside ICS", f"{ICSD}cheshire-and-merseyside-ics"),
-    ("cheshire and merseyside integrated care system", f"{ICSD}cheshire-and-merseyside-ics"),
+    ("cheshire and merseyside health and care partnership", f"{ICSD}cheshire-and-merseyside-ics"),
     ("BOB", f"{ICSD}bob-ics"),
     ("councils", f"{KIND}LocalAuthority"),
     ("ICP strategies", f"{KIND}IntegratedCareStrategy"),
@@ -47,7 +47,7 @@ def test_ambiguous_name_keeps_alternatives(engine: QAEngine) -> None:
     (mention,) = index.mentions_in("Cheshire and Merseyside")
     names = [c.entity.iri for c in mention.candidates]
     assert names[0] == f"{ICSD}cheshire-and-merseyside-ics"
-    assert f"{ICSD}cheshire-and-merseyside-hcp" in names[1:]
+    assert f"{ICSD}cheshire-and-merseyside-icb" in names[1:]
 
 
 def test_longest_name_wins(engine: QAEngine) -> None:
