@@ -20,6 +20,7 @@ THRESHOLD = 0.5
 # A passage that explains the whole question and holds its entities: on the dev set such
 # answers were right about a third of the time, so they stay just below the threshold.
 RETRIEVED = 0.45
+SPECIFIC = 0.125  # confidence per word the question asks about (4 words: the threshold)
 FULL_COVER = 0.99  # a graph reading explaining less of the question is not an answer
 MIDPOINT = 0.42  # raw score that maps to confidence 0.5
 STEEPNESS = 20.0
@@ -52,6 +53,11 @@ def reading_confidence(reading: Reading) -> float:
         return round(reading.score * 0.9, 3) if reading.score else 0.0
     if reading.words < FULL_COVER or reading.entities < FULL_COVER:
         return round(min(reading.score, 0.49) * reading.words, 3)
+    if reading.shape in ("fact", "count"):
+        # On the dev set a fact reading was right about half the time when the question
+        # said one or two things besides its names, and nearly always when it said four
+        # or more: the more of a specific question one statement explains, the surer.
+        return round(min(reading.score, SPECIFIC * reading.wanted), 3)
     return round(reading.score, 3)
 
 

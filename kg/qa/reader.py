@@ -37,7 +37,7 @@ from kg.qa.facts import (
     neighbourhood_query,
     units_from,
 )
-from kg.qa.verbal import join, precision_of, sentence, show_value
+from kg.qa.verbal import QUIET, join, precision_of, sentence, show_value
 from kg.store.base import Store
 from kg.store.terms import Term
 from kg.store.values import term_n3
@@ -56,6 +56,8 @@ TYPE_QUERY = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?g ?tl WHERE { GRAPH ?g { %s a ?t } ?t rdfs:subClassOf* %s ; rdfs:label ?tl
   FILTER(?g NOT IN (%s)) } LIMIT 1"""
 DOCUMENT = f"{ICS}SourceDocument"
+NEGATIONS = frozenset({"not", "no", "never", "nor", "neither"})
+NEGATED_WORDS = 2  # words after a negation that it negates
 MIN_WEIGHT = 0.1  # a feature every text has still counts a little
 BRIDGE = 0.7  # a join through a described entity: two readings, each may be off
 RELATIVE = frozenset({"that", "which", "where", "whose", "who", "whom", "by"})
@@ -88,6 +90,8 @@ class Reading:
     focus: tuple[str, ...]
     words: float = 1.0  # share of the question's own words the answer explains
     entities: float = 1.0  # share of the question's entities the answer holds
+    wanted: float = 0.0  # weight of the question's own words (how much it says)
+    rivals: int = 0  # other units that explain the question as well as the best
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +150,8 @@ class GraphReader:
         """The unit's words and concepts; concepts only its names carry do not count
         ("local authority" says nothing of authoring)."""
         text = sentence(unit, self.props) + " | " + " ".join(
-            self.props.get(v.prop, "") for v in unit.values) + " " + " ".join(unit.types)
+            self.props.get(v.prop, "") for v in unit.values if v.prop not in QUIET) + " " + \
+            " ".join(unit.types)
         # A node's label is its sentence, not a name; a named subject's label is a name.
         names = " | ".join(([] if unit.node else [unit.subject_label])
                            + [v.label for v in unit.values if v.term.is_iri])
@@ -305,8 +310,11 @@ class GraphReader:
         shape = "when" if "~WHEN" in analysis.features else (
             "count" if "~HOWMANY" in analysis.features else "fact")
         text = self.text(units, shape)
+        rivals = sum(1 for s in scored[1:] if s.score >= best.score - 1e-9
+                     and s.unit.graph != best.unit.graph)
         return Reading(shape, text, units, self.results(units, focus), best.score, sparql,
-                       tuple(sorted(focus.iris())), best.words, best.entities)
+                       tuple(sorted(focus.iris())), best.words, best.entities,
+                       sum(question_words(analysis).values()), rivals)
 
     def text(self, units: Sequence[Unit], shape: str) -> str:
         lines: list[str] = []
@@ -379,7 +387,8 @@ class GraphReader:
                 continue
             if analysis.dates and not unit.dates():
                 continue
-            verdict = "no" if _contrary(unit, analysis) is not None else "yes"
+            negated = self.negated(unit)
+            verdict = "no" if _contrary(unit, analysis, negated) is not None else "yes"
             if verdict == "yes" and unit.numbers() and not asked:
                 continue  # a figure or rank the question does not give: not the fact asked
             said = sentence(unit, self.props).rstrip(".") + "."
@@ -387,6 +396,17 @@ class GraphReader:
                            self.results((unit,), focus), best.score, sparql,
                            tuple(sorted(focus.iris())), best.words, best.entities)
         return self.sibling_no(scored, focus, sparql)
+
+    def negated(self, unit: Unit) -> frozenset[str]:
+        """Features a unit's own sentence negates: the words right after "not", "no" or
+        "never" ("a coalition of equals, not NHS-led")."""
+        tokens = self.analyser.normaliser.tokens(unit.subject_label if unit.node else "")
+        found: set[str] = set()
+        for i, token in enumerate(tokens):
+            if token.surface in NEGATIONS:
+                window = " ".join(t.surface for t in tokens[i + 1:i + 1 + NEGATED_WORDS])
+                found |= self.text_bag(window)
+        return frozenset(found)
 
     def is_a(self, analysis: Analysis, focus: Focus) -> Reading | None:
         """ "Is Greater Manchester a devolved health and care system?": yes when a passage
@@ -537,11 +557,15 @@ def _day(value: str) -> dt.date | None:
         return None
 
 
-def _contrary(unit: Unit, analysis: Analysis) -> str | None:
-    """Why the unit contradicts the question: another date or figure, or a false flag."""
+def _contrary(unit: Unit, analysis: Analysis, negated: frozenset[str] = frozenset()
+              ) -> str | None:
+    """Why the unit contradicts the question: another date or figure, a false flag, or a
+    statement that negates what the question asks ("not NHS-led")."""
     for value in unit.values:
         if value.prop == STATUTORY and value.term.value == "false":
             return "not statutory"
+    if negated & set(analysis.features):
+        return "negated"
     if analysis.dates and unit.dates() and _date_fit(unit, analysis) < 1.0:
         return "another date"
     figures = {int(float(v.term.value)) for v in unit.numbers()

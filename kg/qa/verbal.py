@@ -17,7 +17,8 @@ MAX_UNIT_CHARS = 260
 _ISO_DAY = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
 PRECISION = f"{ICS}datePrecision"
 # Values that only say how a fact is qualified or filed, not what it says.
-QUIET = frozenset({PRECISION, RDF_TYPE, f"{ICS}itemNumber"})
+QUIET = frozenset({PRECISION, RDF_TYPE, f"{ICS}itemNumber", f"{ICS}untilPrecision",
+                   f"{ICS}validFromBound", f"{ICS}validUntilBound"})
 
 
 def show_value(value: Value, precision: str | None = None) -> str:
