@@ -53,7 +53,7 @@ def reading_confidence(reading: Reading) -> float:
         return round(reading.score * 0.9, 3) if reading.score else 0.0
     if reading.words < FULL_COVER or reading.entities < FULL_COVER:
         return round(min(reading.score, 0.49) * reading.words, 3)
-    if reading.shape in ("fact", "count"):
+    if reading.shape == "fact":
         # On the dev set a fact reading was right about half the time when the question
         # said one or two things besides its names, and nearly always when it said four
         # or more: the more of a specific question one statement explains, the surer.

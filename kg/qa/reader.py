@@ -56,6 +56,7 @@ TYPE_QUERY = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?g ?tl WHERE { GRAPH ?g { %s a ?t } ?t rdfs:subClassOf* %s ; rdfs:label ?tl
   FILTER(?g NOT IN (%s)) } LIMIT 1"""
 DOCUMENT = f"{ICS}SourceDocument"
+SIBLING_SHARE = 0.1  # a class more of the named things belong to says little of kinship
 NEGATIONS = frozenset({"not", "no", "never", "nor", "neither"})
 NEGATED_WORDS = 2  # words after a negation that it negates
 MIN_WEIGHT = 0.1  # a feature every text has still counts a little
@@ -123,6 +124,7 @@ class GraphReader:
         self.weights: dict[str, float] = {}
         self._unseen = 1.0
         self.sources: dict[str, frozenset[str]] = {}
+        self._class_share: dict[str, float] = {}
 
     def learn_sources(self, texts: Mapping[str, str]) -> None:
         """Each passage's document words, which a unit from it also explains."""
@@ -397,6 +399,20 @@ class GraphReader:
                            tuple(sorted(focus.iris())), best.words, best.entities)
         return self.sibling_no(scored, focus, sparql)
 
+    def specific(self, classes: frozenset[str]) -> frozenset[str]:
+        """Classes that make two things siblings: the project's own, held by few of the
+        named things (not Agent, Body or a union class most things belong to)."""
+        if not self._class_share:
+            entities = self.analyser.index.entities.values()
+            counts: dict[str, int] = {}
+            for entity in entities:
+                for c in entity.classes:
+                    counts[c] = counts.get(c, 0) + 1
+            total = max(len(self.analyser.index.entities), 1)
+            self._class_share.update({c: n / total for c, n in counts.items()})
+        return frozenset(c for c in classes if c.startswith(ICS)
+                         and self._class_share.get(c, 1.0) <= SIBLING_SHARE)
+
     def negated(self, unit: Unit) -> frozenset[str]:
         """Features a unit's own sentence negates: the words right after "not", "no" or
         "never" ("a coalition of equals, not NHS-led")."""
@@ -446,7 +462,8 @@ class GraphReader:
                     if v.term.is_iri and v.term.value in self.analyser.index.entities
                     and v.term.value not in focus.iris()]
             if any(a.role == "individual" and h.role == "individual" and a.iri != h.iri
-                   and _specific(a.classes) & _specific(h.classes) for a in asked for h in held):
+                   and self.specific(a.classes) & self.specific(h.classes)
+                   for a in asked for h in held):
                 said = sentence(unit, self.props).rstrip(".") + "."
                 return Reading("no", f"No. {said}", (unit,), self.results((unit,), focus),
                                best.score, sparql, tuple(sorted(focus.iris())), best.words, 1.0)
@@ -511,12 +528,6 @@ def describes_first(analysis: Analysis) -> frozenset[str] | None:
         return None
     best = strong[0].best.entity
     return frozenset({best.iri, best.stands_for})
-
-
-def _specific(classes: frozenset[str]) -> frozenset[str]:
-    """Classes that make two things siblings: the project's own, not Agent or Entity."""
-    return frozenset(c for c in classes if c.startswith(ICS) and not c.endswith(
-        ("#Body", "#Partnership", "#StatutoryBody", "#NHSOrganisation")))
 
 
 def question_words(analysis: Analysis) -> dict[str, float]:

@@ -76,7 +76,9 @@ def sentence(unit: Unit, props: Mapping[str, str]) -> str:
             unit.types[0] if unit.types else "fact")
         lowered = head.lower()
         grouped: dict[str, list[str]] = {}
-        for value in unit.values:
+        # Figures and dates first: a long list of members must not cut the count off.
+        for value in sorted(unit.values, key=lambda v: (not (v.is_number or v.is_date),
+                                                        v.term.is_iri)):
             if value.prop in QUIET:
                 continue
             shown = show_value(value, precision)
