@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 from api.errors import ErrorBody
 from kg.catalogue import CatalogueQuestion
-from kg.qa import Answer
+from kg.qa import Answer, Context
 
 EXAMPLE_QUESTION = "Which bodies must have regard to ICP strategies?"
 
@@ -35,6 +35,17 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class ContextModel(Strict):
+    """What a follow-up may refer back to: the earlier question and its entities in focus."""
+
+    question: str = Field(max_length=1000, description="The earlier question.")
+    entities: list[str] = Field(default_factory=list, max_length=20,
+                                description="IRIs of the entities it was about.")
+
+    def to_context(self) -> Context:
+        return Context(self.question, tuple(self.entities))
+
+
 class AskRequest(Strict):
     """A question in plain English, optionally asked as of a date or as a follow-up."""
 
@@ -46,9 +57,9 @@ class AskRequest(Strict):
         None, description="Answer as of this date (ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD, or "
         "'now'). Overrides any date in the question. Not a date: 400.",
         examples=["2022-07-01"], json_schema_extra={"pattern": AS_OF_PATTERN})
-    context: dict[str, JsonValue] | None = Field(
-        None, description="The `context` object of a previous answer, sent back unchanged so "
-        "that a follow-up question is read against it.")
+    context: ContextModel | None = Field(
+        None, description="The `context` object of a previous answer, sent back unchanged: a "
+        "follow-up question's \"it\", \"they\" or \"that\" refers to its entities.")
 
     model_config = {"json_schema_extra": {"examples": [
         {"question": EXAMPLE_QUESTION},
@@ -61,7 +72,7 @@ class BatchQuestion(Strict):
 
     question: str = Field(description="The question.", examples=[EXAMPLE_QUESTION])
     as_of: str | None = Field(None, description="Answer as of this date (ISO 8601).")
-    context: dict[str, JsonValue] | None = Field(
+    context: ContextModel | None = Field(
         None, description="The `context` object of a previous answer.")
 
 

@@ -12,7 +12,6 @@ the same errors.
 
 from __future__ import annotations
 
-import inspect
 import threading
 from collections.abc import Mapping
 from types import TracebackType
@@ -20,8 +19,8 @@ from typing import TYPE_CHECKING
 
 from kg.catalogue import Catalogue
 from kg.describe import EntityDescription, describe_entity
-from kg.errors import StoreUnavailableError
-from kg.qa import Answer
+from kg.errors import BadRequestError, StoreUnavailableError
+from kg.qa import Answer, Context
 from kg.reload import OpenService, Reloader, ReloadReport
 from kg.search import SearchHit, Statement
 from kg.service import Service, ServiceHolder
@@ -116,13 +115,9 @@ class Runtime:
         return self.current.answers().catalogue
 
     def ask(self, question: str, as_of: str | None = None,
-            context: Mapping[str, object] | None = None) -> Answer:
-        """A cited answer; ``context`` (a previous answer's) goes to engines that take one."""
-        engine = self.current.answers()
-        if context is not None and _takes_context(engine.ask):
-            answer: Answer = engine.ask(question, as_of, context=context)  # type: ignore[call-arg]
-            return answer
-        return engine.ask(question, as_of)
+            context: Context | Mapping[str, object] | None = None) -> Answer:
+        """A cited answer; ``context`` (a previous answer's) is what a follow-up refers to."""
+        return self.current.answers().ask(question, as_of, as_context(context))
 
     def run_question(self, question_id: str, params: Mapping[str, str]) -> Answer:
         return self.current.answers().run(question_id, params)
@@ -146,8 +141,14 @@ class Runtime:
             body=query.encode("utf-8"), accept=accept, endpoint_url=endpoint_url))
 
 
-def _takes_context(method: object) -> bool:
-    try:
-        return "context" in inspect.signature(method).parameters  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return False
+def as_context(context: Context | Mapping[str, object] | None) -> Context | None:
+    """A previous answer's ``context`` as the QA engine takes it. MCP and batch callers send the
+    JSON object back as they got it; anything else is a 400, not a traceback."""
+    if context is None or isinstance(context, Context):
+        return context
+    question, entities = context.get("question"), context.get("entities", [])
+    if not isinstance(question, str) or not isinstance(entities, list | tuple) or not all(
+            isinstance(e, str) for e in entities):
+        raise BadRequestError('context must be an object like {"question": "...", '
+                              '"entities": ["IRI", ...]}, as a previous answer gave it')
+    return Context(question, tuple(entities))

@@ -8,7 +8,6 @@ does not declare) 422, a batch over ``max_batch_questions`` 413.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Query, Request, Response
@@ -26,7 +25,7 @@ from api.models import (
 )
 from kg.errors import IcskgError, PayloadTooLargeError
 from kg.payload import jsonable, to_json
-from kg.qa import Answer
+from kg.qa import Answer, Context
 from kg.runtime import Runtime
 
 router = APIRouter(tags=["questions"])
@@ -36,6 +35,8 @@ _DESCRIPTION = (
     "from the entities and dates it names, runs it and returns the answer with the SPARQL "
     "that ran and the cited sources. A question outside the graph's scope is not forced "
     "onto the catalogue: `answered` is false and `suggestions` lists the nearest questions. "
+    "A two-part question is answered part by part (`parts`). Every answer carries a "
+    "`context`; send it back with a follow-up so that \"it\" or \"they\" resolve. "
     "Errors: blank question 400, question over the length limit 413, bad `as_of` 400."
 )
 
@@ -57,11 +58,11 @@ def _json(answer: Answer) -> Response:
 
 
 async def _ask(runtime: Runtime, question: str, as_of: str | None,
-               context: Mapping[str, object] | None = None) -> Response:
+               context: Context | None = None) -> Response:
     engine = runtime.current.qa
-    if engine is not None and context is None:
+    if engine is not None:
         # A cache hit is a dictionary look-up: no graph work, so no trip to a thread.
-        hit = engine.cached(question, as_of)
+        hit = engine.cached(question, as_of, context)
         if hit is not None:
             return _json(hit)
     answer = await asyncio.to_thread(runtime.ask, question, as_of, context)
@@ -72,7 +73,8 @@ async def _ask(runtime: Runtime, question: str, as_of: str | None,
              description=_DESCRIPTION, responses=error_responses(400))
 async def ask_post(body: Annotated[AskRequest, Body()],
                    runtime: Annotated[Runtime, Depends(get_runtime)]) -> Response:
-    return await _ask(runtime, body.question, body.as_of, body.context)
+    context = body.context.to_context() if body.context is not None else None
+    return await _ask(runtime, body.question, body.as_of, context)
 
 
 @router.get("/ask", response_model=Answer, summary="Ask a question (GET)",
@@ -84,7 +86,8 @@ async def ask_get(params: Annotated[AskQuery, Query()],
 
 def _outcome(runtime: Runtime, item: BatchQuestion) -> dict[str, object]:
     try:
-        answer = runtime.ask(item.question, item.as_of, item.context)
+        context = item.context.to_context() if item.context is not None else None
+        answer = runtime.ask(item.question, item.as_of, context)
     except IcskgError as exc:
         return {"status": status_for(exc), "error": error_body(exc)}
     return {"status": 200, "answer": jsonable(answer)}

@@ -11,9 +11,10 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from kg.bench import linkedbench, report, table
+from kg.bench import asklatency, linkedbench, report, table
 from kg.bench.generator import Fixed, Generated, generate
 from kg.bench.linkedbench import LinkedResult
+from kg.bench.mixes import ASK_QUESTIONS
 from kg.bench.probe import Case
 from kg.bench.storebench import ProbeResult, ProbeSettings, cases_for, run_probe, write_cases
 from kg.bench.stores import StoreOption
@@ -33,13 +34,16 @@ class BenchConfig:
     http: HttpSettings
     workdir: Path | None = None
     linked_size: int | None = None  # synthetic size for the entity-page timing; None: skip
+    ask_size: int | None = 1_000_000  # synthetic graph for in-process /ask; None: none
+    corpus_trig: Path | None = None  # the corpus graph (kg.trig) for in-process /ask
+    ask_only: bool = False  # only the in-process /ask latencies
 
 
 def quick_config() -> BenchConfig:
     probe = ProbeSettings(cap_s=0.25, budget_s=0.0, reps=1, warmup=False, deadline_s=120)
     return BenchConfig((10_000,), 10_000, tuple(StoreOption), probe, probe,
                        HttpSettings(concurrency=4, warmup_s=0.2, duration_s=0.5, rounds=1),
-                       linked_size=10_000)
+                       linked_size=10_000, ask_size=10_000)
 
 
 def full_config(sizes: tuple[int, ...] = (10_000, 100_000, 1_000_000),
@@ -68,11 +72,31 @@ def _stores(config: BenchConfig, data: Generated, cases: list[Case], work: Path,
     return found
 
 
+def _ask(config: BenchConfig, work: Path, generated: dict[int, Generated],
+         progress: Progress) -> list[asklatency.AskLatency]:
+    """In-process /ask on the corpus graph and on the synthetic graph of ``ask_size``."""
+    found = []
+    if config.corpus_trig is not None and config.corpus_trig.is_file():
+        progress(f"in-process /ask on the corpus graph {config.corpus_trig}")
+        found.append(asklatency.measure("corpus graph", config.corpus_trig,
+                                        asklatency.CORPUS_QUESTIONS,
+                                        asklatency.CORPUS_TARGET_MS))
+    if config.ask_size is not None:
+        data = generated.get(config.ask_size) or generate(
+            work / f"syn-{config.ask_size}.trig", config.ask_size, Fixed.load())
+        progress(f"in-process /ask on the synthetic graph of {data.triples:,} triples")
+        found.append(asklatency.measure("synthetic graph", data.path, ASK_QUESTIONS,
+                                        asklatency.SYNTHETIC_TARGET_MS))
+    return found
+
+
 def _run(config: BenchConfig, work: Path, progress: Progress,
-         ) -> tuple[list[report.SizeResult], HttpResult | None]:
+         ) -> tuple[list[report.SizeResult], HttpResult | None, list[asklatency.AskLatency]]:
     fixed, catalogue = Fixed.load(), load_catalogue()
     sizes, generated = [], {}
     wanted = set(config.sizes) | ({config.http_size} if config.http_size else set())
+    if config.ask_only:
+        wanted = set()
     for target in sorted(wanted):
         data = generate(work / f"syn-{target}.trig", target, fixed)
         generated[target] = data
@@ -82,27 +106,29 @@ def _run(config: BenchConfig, work: Path, progress: Progress,
             stores = _stores(config, data, cases_for(catalogue, data), work, progress)
             sizes.append(report.SizeResult(target, data, stores))
     http = None
-    if config.http_size is not None:
+    if config.http_size is not None and not config.ask_only:
         progress(f"HTTP at {generated[config.http_size].triples:,} triples")
         http = run_http(generated[config.http_size], work, config.http)
-    return sizes, http
+    return sizes, http, _ask(config, work, generated, progress)
 
 
 def run(config: BenchConfig, json_path: Path | None, progress: Progress) -> str:
     """Run the benchmark; write the JSON report if asked; return the table."""
     work = config.workdir or Path(tempfile.mkdtemp(prefix="icskg-bench-"))
     try:
-        sizes, http = _run(config, work, progress)
+        sizes, http, asks = _run(config, work, progress)
         linked = _linked(config, work, progress)
     finally:
         if config.workdir is None:
             shutil.rmtree(work, ignore_errors=True)
     if json_path is not None:
         data = {**report.as_json(sizes, http, machine()),
-                "entity_pages": [{**asdict(r), "met": r.met} for r in linked]}
+                "entity_pages": [{**asdict(r), "met": r.met} for r in linked],
+                "ask_in_process": [{**asdict(a), "met": a.met} for a in asks]}
         json_path.write_text(json.dumps(data, indent=2, default=str), encoding="utf-8")
-    text = table.render(sizes, http)
-    return text + ("\n\n" + "\n".join(linkedbench.lines(linked)) if linked else "")
+    rendered = table.render(sizes, http) if not config.ask_only else "icskg bench --ask-only"
+    pages = ["", *linkedbench.lines(linked)] if linked else []
+    return "\n".join([rendered, *asklatency.lines(asks), *pages])
 
 
 def _linked(config: BenchConfig, work: Path, progress: Progress) -> list[LinkedResult]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 from typing import Any
 
 from kg.cli.common import progress
-from kg.qa import Answer
+from kg.errors import BadRequestError
+from kg.qa import Answer, Context
 from kg.settings import Settings
 
 
@@ -16,6 +18,9 @@ def register(subparsers: Any) -> None:
     p.add_argument("question", help='the question, e.g. "Who must have regard to ICP strategies?"')
     p.add_argument("--as-of", metavar="DATE", help="answer as of this date (ISO 8601)")
     p.add_argument("--json", action="store_true", help="print the full answer payload as JSON")
+    p.add_argument("--context", metavar="JSON",
+                   help='the previous answer\'s context, {"question": ..., "entities": [...]}, '
+                        'so that "it" or "they" in a follow-up resolve')
     p.add_argument("--out", type=Path, metavar="DIR",
                    help="build directory holding kg.trig (default ./out; built if absent)")
     p.add_argument("--endpoint", metavar="QUERY_URL",
@@ -54,6 +59,23 @@ def render(answer: Answer) -> str:
     return "\n".join(lines)
 
 
+def parse_context(text: str | None) -> Context | None:
+    """``--context`` as a :class:`Context`; a malformed one is a usage error, not a traceback."""
+    if text is None:
+        return None
+    try:
+        data = json.loads(text)
+        question = data["question"]
+        entities = data.get("entities", [])
+        if not isinstance(question, str) or not isinstance(entities, list) or not all(
+                isinstance(e, str) for e in entities):
+            raise TypeError
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise BadRequestError('--context must be JSON like {"question": "...", "entities": '
+                         '["IRI", ...]}') from exc
+    return Context(question, tuple(entities))
+
+
 def run(args: argparse.Namespace) -> int:
     from kg.payload import to_json
     from kg.runtime import Runtime
@@ -65,8 +87,9 @@ def run(args: argparse.Namespace) -> int:
 
         progress(f"no built graph in {settings.build_dir}: building it first")
         build(settings.build_dir, settings.corpus_dir)
+    context = parse_context(args.context)
     with Runtime(settings) as runtime:
-        answer = runtime.ask(args.question, args.as_of)
+        answer = runtime.ask(args.question, args.as_of, context)
     if args.json:
         # The same shape as the HTTP API's and MCP's (kg/payload.py).
         print(to_json(answer).decode("utf-8"))

@@ -42,6 +42,12 @@ def register(subparsers: Any) -> None:
                    help="only the entity-page timing: corpus graph and the largest --sizes "
                    "(default 1m), no store or HTTP comparison")
     p.add_argument("--workdir", type=Path, help="keep generated data and server logs here")
+    p.add_argument("--ask-only", action="store_true",
+                   help="only the in-process /ask latencies (corpus graph and --ask-size)")
+    p.add_argument("--ask-size", type=_size, metavar="N",
+                   help="synthetic graph size for in-process /ask (default 1m; --quick 10k)")
+    p.add_argument("--corpus-graph", type=Path, metavar="TRIG", default=Path("out/kg.trig"),
+                   help="the corpus graph for in-process /ask (default out/kg.trig)")
     p.set_defaults(func=run)
 
 
@@ -65,6 +71,11 @@ def run(args: argparse.Namespace) -> int:
     if args.linked_only:
         config = replace(config, sizes=(), http_size=None,
                          linked_size=max(args.sizes) if args.sizes else 1_000_000)
+    config = replace(config, corpus_trig=args.corpus_graph, ask_only=args.ask_only)
+    if args.ask_size:
+        config = replace(config, ask_size=args.ask_size)
+    if args.ask_only:
+        config = replace(config, linked_size=None)
     if args.workdir:
         args.workdir.mkdir(parents=True, exist_ok=True)
         config = replace(config, workdir=args.workdir)

@@ -8,7 +8,8 @@ Split by concern: :mod:`kg.qa.text` (normalising and stemming),
 :mod:`kg.qa.engine` (putting them together).
 """
 
-from kg.qa.answer import Answer, BoundValue, ResultItem, Source, Suggestion
+from kg.qa.answer import Answer, BoundValue, Context, ResultItem, Source, Suggestion
 from kg.qa.engine import Limits, QAEngine
 
-__all__ = ["Answer", "BoundValue", "Limits", "QAEngine", "ResultItem", "Source", "Suggestion"]
+__all__ = ["Answer", "BoundValue", "Context", "Limits", "QAEngine", "ResultItem", "Source",
+           "Suggestion"]

@@ -60,6 +60,11 @@ class Analyser:
                 if stems:
                     self._phrases[stems] = self._phrases.get(stems, frozenset()) | {concept}
         self._longest = max(len(k) for k in self._phrases)
+        # Phrases by their first stem, longest first: what :meth:`bag` tries at a word.
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for stems_of in sorted(self._phrases, key=len, reverse=True):
+            by_first.setdefault(stems_of[0], []).append(stems_of)
+        self._by_first = {k: tuple(v) for k, v in by_first.items()}
         known = set(STOPWORDS)
         for phrase in (p for ps in CONCEPTS.values() for p in ps):
             known.update(words(phrase))
@@ -86,6 +91,26 @@ class Analyser:
         slot_positions = tuple(i for i, t in enumerate(tokens) if SLOT_WORD.match(t.surface))
         return Analysis(text, tokens, mentions, dates, slots, features, numbers, positions,
                         spans, slot_positions, self._unknown_names(marked))
+
+    def bag(self, text: str) -> frozenset[str]:
+        """The concepts and content stems of ``text``, without linking or typo correction
+        (for the graph's own sentences, which are spelt right)."""
+        stems = [t.stem for t in self.normaliser.tokens(text)]
+        surfaces = words(text)
+        found: set[str] = set()
+        i = 0
+        while i < len(stems):
+            size = 1
+            for phrase in self._by_first.get(stems[i], ()):
+                if tuple(stems[i:i + len(phrase)]) == phrase:
+                    size = len(phrase)
+                    found.update(f"~{c}" for c in self._phrases[phrase])
+                    break
+            # The words themselves count too: "produce" is both ~PRODUCE and produc.
+            found.update(st for st, w in zip(stems[i:i + size], surfaces[i:i + size],
+                                             strict=False) if w not in STOPWORDS)
+            i += size
+        return frozenset(found)
 
     def _unknown_names(self, text: str) -> tuple[str, ...]:
         """Capitalised words (not opening a sentence) that no name, phrasing or lexicon has."""

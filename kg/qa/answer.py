@@ -66,6 +66,14 @@ class BoundValue:
 
 
 @dataclass(frozen=True, slots=True)
+class Context:
+    """What a follow-up question may refer back to: the question and its entities in focus."""
+
+    question: str
+    entities: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Answer:
     """The answer to one question, as the API and the CLI return it."""
 
@@ -79,6 +87,8 @@ class Answer:
     suggestions: tuple[Suggestion, ...]
     interpretation: str | None = None
     parameters: tuple[BoundValue, ...] = ()
+    parts: tuple[Answer, ...] = ()  # a two-part question: the answer to each part
+    context: Context | None = None  # send back with a follow-up question
 
 
 def main_column(run: QuestionRun) -> str | None:

@@ -7,9 +7,13 @@ the catalogue), then read-only, so one engine serves concurrent requests.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
+import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
 
 from kg.catalogue import (
     Catalogue,
@@ -20,23 +24,62 @@ from kg.catalogue import (
     execute_question,
     load_catalogue,
     render_answer,
-    sources_for,
 )
 from kg.catalogue.prefixes import as_iri
+from kg.catalogue.sources import graphs_of, resolve_sources
 from kg.errors import BadRequestError, ParameterError, PayloadTooLargeError
-from kg.qa.analysis import Analyser
-from kg.qa.answer import Answer, BoundValue, Suggestion, build_results, build_sources
+from kg.qa.analysis import Analyser, Analysis
+from kg.qa.answer import (
+    Answer,
+    BoundValue,
+    Context,
+    ResultItem,
+    Suggestion,
+    build_results,
+    build_sources,
+)
 from kg.qa.cache import LruCache
-from kg.qa.confidence import THRESHOLD, confidence
+from kg.qa.compose import (
+    refers_back,
+    split_parts,
+    starts_as_follow_up,
+    subject_is_pronoun,
+)
+from kg.qa.confidence import (
+    RETRIEVED,
+    THRESHOLD,
+    confidence,
+    reading_confidence,
+    retrieval_confidence,
+)
 from kg.qa.dates import DateMention
+from kg.qa.entities import EXCLUDED
+from kg.qa.facts import fact_texts, nary_classes, source_texts
+from kg.qa.facts import vocabulary as read_vocabulary
+from kg.qa.focus import focus_of, from_context, merged
 from kg.qa.intent import IntentModel, Match, SlotFill
 from kg.qa.lexicon import CONCEPTS
 from kg.qa.linking import EntityIndex
+from kg.qa.reader import YES_NO, Focus, GraphReader, Reading, question_words
+from kg.qa.retrieval import retrieve
 from kg.qa.text import words
+from kg.qa.verbal import join as join_labels
+from kg.qa.verbal import large
+from kg.search import SearchIndex
 from kg.settings import Settings
 from kg.store.base import Store
 
 SUGGESTIONS = 3
+MAX_RESULTS = 25  # results an answer shows
+MAX_ANSWER_CHARS = 600  # what a chatbot shows as it is
+MAX_SOURCES = 25  # passages an answer cites
+CATALOGUE_SURE = 0.95  # a catalogue reading this sure (times the share of words it explains)
+READING_MIN = 0.5  # a graph reading below this is not an answer
+MIN_SUGGESTION = 0.2  # catalogue questions scoring less are not worth suggesting
+DESCRIBE_QUESTION = "what-is"  # the catalogue's definition question
+ONTOLOGY = "https://w3id.org/icskg/ontology#"
+MAX_CONTEXT = 12  # entities a context carries
+PERSON = "http://www.w3.org/ns/prov#Person"
 ALTERNATIVES = 3  # other readings of a name tried when the best one has no answer
 RUNNERS_UP = 2  # catalogue questions tried after the best when it has no answer
 RUNNER_UP_GAP = 0.2  # ... if they score at most this much below it
@@ -74,11 +117,14 @@ class QAEngine:
     """Answers free-text questions and runs catalogue questions, over one store."""
 
     def __init__(self, store: Store, catalogue: Catalogue, model: IntentModel,
-                 limits: Limits) -> None:
+                 limits: Limits, reader: GraphReader) -> None:
         self.store = store
         self.catalogue = catalogue
         self.model = model
         self.limits = limits
+        self.reader = reader
+        self._search: SearchIndex | None = None
+        self._search_lock = threading.Lock()
         # Per engine: a reload builds a new engine, so no answer outlives its graph.
         self._answers: LruCache[Answer] = LruCache(limits.cache_size)
 
@@ -92,7 +138,13 @@ class QAEngine:
         index = EntityIndex.from_store(store, vocabulary)
         phrasings = [p for q in catalogue.questions for p in q.phrasings]
         analyser = Analyser(index, phrasings)
-        return cls(store, catalogue, IntentModel(catalogue, analyser), limits or Limits())
+        limits = limits or Limits()
+        props, show = read_vocabulary(store, timeout=limits.query_timeout)
+        nary = nary_classes(store, EXCLUDED, timeout=limits.query_timeout)
+        reader = GraphReader(store, analyser, props, show, nary, limits.query_timeout)
+        reader.learn_weights(fact_texts(store, timeout=limits.query_timeout))
+        reader.learn_sources(source_texts(store, timeout=limits.query_timeout))
+        return cls(store, catalogue, IntentModel(catalogue, analyser), limits, reader)
 
     @classmethod
     def for_settings(cls, store: Store, settings: Settings) -> QAEngine:
@@ -115,51 +167,249 @@ class QAEngine:
                 f"{self.limits.max_question_chars}")
         return text
 
-    def cached(self, question: str, as_of: str | None = None) -> Answer | None:
+    def cached(self, question: str, as_of: str | None = None,
+               context: Context | None = None) -> Answer | None:
         """The cached answer to this question, if any (non-blocking; never raises)."""
-        key = _cache_key(question, as_of, self.limits.max_question_chars)
+        key = _cache_key(question, as_of, self.limits.max_question_chars, context)
         return self._answers.get(key) if key is not None else None
 
-    def ask(self, question: str, as_of: str | None = None) -> Answer:
-        """Answer a free-text question; ``as_of`` (a date) overrides any date in the question."""
+    def ask(self, question: str, as_of: str | None = None,
+            context: Context | None = None) -> Answer:
+        """Answer a free-text question; ``as_of`` (a date) overrides any date in the question;
+        ``context`` (from the previous answer) is what "it" or "they" refer to."""
         text = self.check_question(question)
         if as_of is not None and as_of.strip():
             try:
                 convert.parse_date(as_of)
             except ParameterError as exc:
                 raise ParameterError(f"as_of: {exc.message}") from exc
-        key = _cache_key(question, as_of, self.limits.max_question_chars)
+        key = _cache_key(question, as_of, self.limits.max_question_chars, context)
         hit = self._answers.get(key)
         if hit is not None:
             return hit
-        answer = self._answer_text(text, as_of)
+        parts = split_parts(text)
+        if len(parts) > 1:
+            answer = self._two_part(text, parts, as_of, context)
+        else:
+            answer = self._answer_text(text, as_of, context)
         self._answers.put(key, answer)
         return answer
 
-    def _answer_text(self, text: str, as_of: str | None) -> Answer:
-        ranking = self.model.top(self.model.analyser.analyse(text), RANKED)
+    def _two_part(self, text: str, parts: Sequence[str], as_of: str | None,
+                  context: Context | None) -> Answer:
+        answers: list[Answer] = []
+        for i, part in enumerate(parts):
+            answer = self._answer_text(part, as_of, context, continuing=i > 0)
+            answers.append(answer)
+            if answer.context is not None:
+                # "... and who holds them to account?": the later part refers to the earlier.
+                context = answer.context
+        return combine(text, answers)
+
+    def _answer_text(self, text: str, as_of: str | None, context: Context | None = None,
+                     *, continuing: bool = False) -> Answer:
+        """One question; ``continuing``: a later part of a two-part question, which names
+        nothing of its own when it goes on about the first part's subject."""
+        analysis = self.model.analyser.analyse(text)
+        focus = focus_of(analysis)
+        follow_up = refers_back(text) or starts_as_follow_up(text) or (
+            continuing and not any(not m.weak for m in analysis.mentions))
+        extra: dict[str, float] = {}
+        context = self._known(context) if context is not None else None
+        if follow_up and context is not None and context.entities:
+            focus = merged(from_context(context, self._labels(context)), focus, analysis)
+            earlier = self.model.analyser.analyse(context.question)
+            extra = {f: 0.5 * w for f, w in question_words(earlier).items()}
+        elif (not focus.groups and refers_back(text)) or subject_is_pronoun(text):
+            return self._ask_subject(text)
+        unknown = self._unknown_subject(analysis, focus)
+        if unknown is not None:
+            return unknown
+        ranking = self.model.top(analysis, RANKED)
+        catalogue = None if context is not None and follow_up else self._catalogue(
+            analysis, ranking, as_of)
+        return self._choose(text, analysis, catalogue=catalogue, extra=extra, focus=focus,
+                            ranking=ranking)
+
+    def _catalogue(self, analysis: Analysis, ranking: Sequence[Match],
+                   as_of: str | None) -> Answer | None:
         sure = confidence(ranking)
-        if not ranking or sure < self.limits.threshold:
-            return Answer(False, NOT_ANSWERABLE, None, (), None, (), sure,
-                          self.suggestions(ranking))
-        first = self._attempt(ranking[0], as_of)
+        if not ranking or sure < CATALOGUE_SURE:
+            return None  # too unsure to win the choice: not worth running
+        if _ignores_named(ranking[0], analysis):
+            return None
+        try:
+            first = self._attempt(ranking[0], as_of)
+        except ParameterError:
+            return None
         if not first[0].result.rows:
             # The best reading has no answer: a close runner-up that has one is the better
             # guess ("What was X formed from?" reads as "what is X part of?" nearly as well).
             for match in ranking[1:RUNNERS_UP + 1]:
                 if match.score < ranking[0].score - RUNNER_UP_GAP:
                     break
-                attempt = self._attempt(match, as_of)
+                try:
+                    attempt = self._attempt(match, as_of)
+                except ParameterError:
+                    continue
                 if attempt[0].result.rows:
                     scaled = round(sure * match.score / ranking[0].score, 3)
                     return self._answer(attempt[0], attempt[1], scaled,
                                         [m for m in ranking if m is not match])
         return self._answer(first[0], first[1], sure, ranking)
 
+    def coverage(self, analysis: Analysis, texts: Sequence[str]) -> float:
+        """The share of the question's own words (beyond names and question words) that
+        ``texts`` explain, through the same stems and synonym concepts."""
+        wanted = question_words(analysis)
+        total = sum(wanted.values())
+        if not total:
+            return 1.0
+        bag: set[str] = set()
+        for text in texts:
+            bag |= self.model.analyser.bag(text)
+        return sum(w for f, w in wanted.items() if f in bag) / total
+
+    def _labels(self, context: Context) -> dict[str, str]:
+        return {i: self.label_of(i) for i in self._known(context).entities}
+
+    def _known(self, context: Context) -> Context:
+        """The context with only entities this graph names: a context comes from the
+        client, so anything else in it is ignored, never put into a query."""
+        entities = self.model.analyser.index.entities
+        return Context(context.question, tuple(i for i in context.entities if i in entities))
+
+    def _choose(self, text: str, analysis: Analysis, *, catalogue: Answer | None,
+                extra: Mapping[str, float], focus: Focus, ranking: Sequence[Match]) -> Answer:
+        """The surest of the readings, or a refusal: a wrong answer costs more than none.
+        The graph readings run only when the catalogue does not win outright."""
+        yes_no = is_yes_no(analysis)
+        if catalogue is not None and catalogue.answered and not (
+                yes_no and not catalogue.answer.lower().startswith(("yes", "no"))):
+            explained = self.coverage(analysis, [ranking[0].phrasing, catalogue.answer,
+                                                 *(r.label for r in catalogue.results)])
+            sure = round(catalogue.confidence * explained, 3)
+            if _defaulted(catalogue, analysis):
+                # An entity slot the question left empty: its default is a guess, so the
+                # reading must not win outright (and a refusal asks which one is meant).
+                sure = min(sure, round(CATALOGUE_SURE - 0.01, 3))
+            if sure >= CATALOGUE_SURE:
+                if catalogue.question_id == DESCRIBE_QUESTION:
+                    # The same entity, described with its facts as well as its definition.
+                    described = self.reader.read(analysis, focus, extra)
+                    if described is not None and described.shape == "describe" and \
+                            described.score:
+                        return self._from_reading(text, described, focus, sure)
+                return replace(_with_context(catalogue, text, focus), confidence=sure)
+        found = self._graph_answer(text, analysis, focus, extra)
+        if found is not None:
+            return found
+        if catalogue is not None and catalogue.answered and _defaulted(catalogue, analysis):
+            return self._clarify(text, focus, catalogue, analysis)
+        return self._decline(text, focus, ranking)
+
+    def _graph_answer(self, text: str, analysis: Analysis, focus: Focus,
+                      extra: Mapping[str, float]) -> Answer | None:
+        """The first graph reading sure enough: direct, joined through an entity, then a
+        retrieved passage."""
+        reading = self.reader.read(analysis, focus, extra)
+        if reading is not None and reading_confidence(reading) >= self.limits.threshold:
+            return self._from_reading(text, reading, focus, reading_confidence(reading))
+        bridged = self.reader.bridged(analysis, focus)
+        if bridged is not None and bridged.score >= self.limits.threshold:
+            return self._from_reading(text, bridged, focus, round(bridged.score, 3))
+        if self.limits.threshold <= RETRIEVED and not is_yes_no(analysis):
+            passage = retrieve(self.searcher(), self.reader, analysis, focus)
+            if passage is not None:
+                sure = retrieval_confidence(passage, len(focus.groups))
+                if sure >= self.limits.threshold:
+                    return self._from_reading(text, passage, focus, sure)
+        return None
+
+    def _clarify(self, text: str, focus: Focus, catalogue: Answer,
+                 analysis: Analysis) -> Answer:
+        """A required slot no entity fills: ask which one is meant, never answer a default."""
+        slots = _defaulted(catalogue, analysis)
+        wanted = join_labels([_slot_words(self.catalogue, catalogue.question_id, p.name)
+                              for p in slots])
+        example = Suggestion(catalogue.question_id or "", catalogue.interpretation or text,
+                             "The question with the default filled in",
+                             round(catalogue.confidence, 3))
+        return Answer(False, f"Which {wanted} do you mean? The question does not say, and "
+                      f"the graph would only be guessing (for example {slots[0].label}).",
+                      None, (), None, (), min(catalogue.confidence, self.limits.threshold - 0.01),
+                      (example,), context=_context(text, focus, ()))
+
+    def searcher(self) -> SearchIndex:
+        """The passage index, built on first use: it reads every passage graph, which on a
+        large graph takes long, and only questions nothing else answers need it."""
+        with self._search_lock:
+            if self._search is None:
+                self._search = SearchIndex.from_store(self.store)
+            return self._search
+
+    def _from_reading(self, text: str, reading: Reading, focus: Focus, sure: float) -> Answer:
+        graphs = [u.graph for u in reading.units] + [g for r in reading.results
+                                                     for g in r.graphs]
+        sources = build_sources(resolve_sources(self.store, graphs,
+                                                timeout=self.limits.query_timeout))
+        labels = join_labels([focus.labels.get(i, i) for i in _firsts(focus)])
+        return Answer(
+            answered=bool(sources),
+            answer=reading.text if sources else NOT_ANSWERABLE,
+            question_id=f"graph:{reading.shape}",
+            results=reading.results,
+            sparql=reading.sparql,
+            sources=sources,
+            confidence=sure,
+            suggestions=(),
+            interpretation=f"{reading.shape} about {labels}",
+            context=_context(text, focus, reading.results),
+        )
+
+    def _decline(self, text: str, focus: Focus, ranking: Sequence[Match]) -> Answer:
+        suggestions = self.describe_suggestions(focus) or self.suggestions(
+            [m for m in ranking if m.score >= MIN_SUGGESTION])
+        message = NOT_ANSWERABLE if not focus.groups else (
+            "The knowledge graph holds nothing that answers this surely enough. "
+            "Questions about what it names are listed as suggestions.")
+        return Answer(False, message, None, (), None, (),
+                      min(confidence(ranking), self.limits.threshold - 0.01), suggestions,
+                      context=_context(text, focus, ()))
+
+    def describe_suggestions(self, focus: Focus) -> tuple[Suggestion, ...]:
+        return tuple(Suggestion("describe", f"What is {focus.labels.get(i, i)}?",
+                                "Describe an entity", 1.0) for i in _firsts(focus))[:SUGGESTIONS]
+
+    def _ask_subject(self, text: str) -> Answer:
+        message = ("Which body, document or person do you mean? The question refers back "
+                   "(\"it\", \"they\", \"that\") but there is no earlier question to read "
+                   "it against: name the subject, or send the previous answer's context.")
+        return Answer(False, message, None, (), None, (), 0.0, (),
+                      context=Context(_printable(text), ()))
+
+    def _unknown_subject(self, analysis: Analysis, focus: Focus) -> Answer | None:
+        """A named person the graph lacks: say so, and offer the people it knows."""
+        if not analysis.unknown_names:
+            return None
+        name = _name_around(analysis.text, analysis.unknown_names[0])
+        about_person = analysis.text.lower().startswith(("who", "whom", "whose")) or \
+            len(name.split()) >= 2
+        if not about_person or (focus.groups and len(name.split()) < 2):
+            return None
+        people = [e for e in self.model.analyser.index.entities.values()
+                  if PERSON in e.classes]
+        people.sort(key=lambda e: -fuzz.token_set_ratio(name, e.label))
+        suggestions = tuple(Suggestion("describe", f"Who is {e.label}?", "Describe a person",
+                                       round(fuzz.token_set_ratio(name, e.label) / 100, 3))
+                            for e in people[:SUGGESTIONS])
+        return Answer(False, f"The knowledge graph records nothing about {name}.", None, (),
+                      None, (), 0.0, suggestions, context=Context(_printable(analysis.text), ()))
+
     def _attempt(self, match: Match, as_of: str | None
                  ) -> tuple[QuestionRun, dict[str, BoundValue]]:
         params, bound = self._parameters(match, as_of)
-        run = self._execute(match.question, params, bound)
+        run = self._execute(match.question, params)
         if not run.result.rows:
             run = self._try_alternatives(match, params, bound) or run
         return run, bound
@@ -208,6 +458,16 @@ class QAEngine:
         run = execute_question(self.store, question, given, timeout=self.limits.query_timeout)
         return self._answer(run, bound, 1.0, ())
 
+    def catalogue_reading(self, question: str) -> Answer | None:
+        """The best catalogue question for ``question``, run as it reads (no choice against
+        the graph reading): how the high-precision templates read their paraphrases."""
+        ranking = self.model.top(self.model.analyser.analyse(self.check_question(question)),
+                                 RANKED)
+        if not ranking:
+            return None
+        run, bound = self._attempt(ranking[0], None)
+        return self._answer(run, bound, confidence(ranking), ranking)
+
     def _parameters(self, match: Match,
                     as_of: str | None) -> tuple[dict[str, str], dict[str, BoundValue]]:
         params: dict[str, str] = {}
@@ -226,34 +486,26 @@ class QAEngine:
                                                     as_of.strip(), "request")
         return params, bound
 
-    def _execute(self, question: CatalogueQuestion, params: dict[str, str],
-                 bound: dict[str, BoundValue]) -> QuestionRun:
-        try:
-            return execute_question(self.store, question, params,
-                                    timeout=self.limits.query_timeout)
-        except ParameterError:
-            # A value read from the question that the query refuses: fall back to the
-            # defaults, unless the caller gave it (then the caller should hear why).
-            kept = {k: v for k, v in params.items() if bound[k].origin == "request"}
-            if kept == params:
-                raise
-            for name in set(params) - set(kept):
-                del bound[name]
-            return execute_question(self.store, question, kept,
-                                    timeout=self.limits.query_timeout)
+    def _execute(self, question: CatalogueQuestion, params: dict[str, str]) -> QuestionRun:
+        # A value read from the question that the query refuses (a body of the wrong
+        # class) is not replaced by the default: the question is about something else.
+        return execute_question(self.store, question, params,
+                                timeout=self.limits.query_timeout)
 
     def _answer(self, run: QuestionRun, bound: Mapping[str, BoundValue], sure: float,
                 ranking: Sequence[Match]) -> Answer:
-        sources = build_sources(sources_for(self.store, run.result,
-                                            timeout=self.limits.query_timeout))
-        results = build_results(run)
+        results = build_results(run)[:MAX_RESULTS]
+        # The passages behind what is shown: on a large graph a list can cite thousands.
+        cited = [g for r in results for g in r.graphs] or list(graphs_of(run.result.rows))
+        sources = build_sources(resolve_sources(self.store, list(dict.fromkeys(cited))[
+            :MAX_SOURCES], timeout=self.limits.query_timeout))
         answered = bool(run.result.rows)
         values = tuple(
             _shown(bound.get(p.name), p.name, p.term.value, p.shown, p.from_default)
             for p in run.parameters)
         return Answer(
             answered=answered,
-            answer=render_answer(run),
+            answer=_cut(readable_dates(render_answer(run)), MAX_ANSWER_CHARS),
             question_id=run.question.id,
             results=results,
             sparql=run.sparql,
@@ -285,15 +537,15 @@ class QAEngine:
         return fill_phrasing(question.canonical, shown)
 
 
-def _cache_key(question: str, as_of: str | None,
-               limit: int) -> tuple[str, str | None, dt.date] | None:
+def _cache_key(question: str, as_of: str | None, limit: int, context: Context | None = None
+               ) -> tuple[str, str | None, dt.date, Context | None] | None:
     """What an answer depends on besides the graph: the question's words (as analysed, so
     spacing does not matter), the as-of date, and today, which "now" and the defaults mean."""
     text = " ".join(question.split())
     if not text or len(question) > limit:
         return None
     date = as_of.strip() if as_of is not None and as_of.strip() else None
-    return text, date, dt.date.today()
+    return text, date, dt.date.today(), context
 
 
 def fill_phrasing(template: str, shown: Mapping[str, str]) -> str:
@@ -333,3 +585,120 @@ def _shown(given: BoundValue | None, name: str, value: str, label: str,
     return BoundValue(name, value, label, given.origin, given.text, given.alternatives)
 
 
+
+
+def is_yes_no(analysis: Analysis) -> bool:
+    return bool(analysis.tokens) and analysis.tokens[0].surface in YES_NO
+
+
+def _firsts(focus: Focus) -> list[str]:
+    """One IRI per entity in focus (the linked one, not the kind behind it)."""
+    found = []
+    for group in focus.groups:
+        named = sorted(i for i in group if i in focus.labels)
+        if named:
+            found.append(min(named, key=lambda i: ("/kind/" in i, i)))
+    return found
+
+
+def _context(text: str, focus: Focus, results: Sequence[ResultItem]) -> Context:
+    """The question and what it was about: every entity in focus (not the classes behind
+    kinds), and a single entity it was answered with ("who chairs X?" then "what is
+    their job?")."""
+    entities = [i for g in focus.groups for i in sorted(g) if not i.startswith(ONTOLOGY)]
+    iris = [r.iri for r in results if r.iri is not None]
+    if len(iris) == 1 and iris[0] not in entities:
+        entities.insert(0, iris[0])
+    return Context(_printable(text), tuple(dict.fromkeys(entities))[:MAX_CONTEXT])
+
+
+def _with_context(answer: Answer, text: str, focus: Focus) -> Answer:
+    return replace(answer, context=_context(text, focus, answer.results))
+
+
+def _ignores_named(match: Match, analysis: Analysis) -> bool:
+    """The catalogue reading leaves a named entity unused and takes a default instead
+    ("who holds ICPs to account?" must not become a question about ICBs)."""
+    used = {f.mention.start for f in match.fills if f.mention is not None}
+    defaulted = [p for p in match.question.parameters
+                 if p.type is ParamType.ENTITY and p.default is not None
+                 and not any(f.parameter.name == p.name and f.candidate is not None
+                             for f in match.fills)]
+    defaults = {as_iri(p.default) for p in defaulted if p.default is not None}
+    unused = [m for m in analysis.mentions if not m.weak and m.start not in used
+              and not {i for c in m.candidates for i in (c.entity.iri, c.entity.stands_for)}
+              & defaults]
+    return bool(unused and defaulted)
+
+
+def combine(text: str, answers: Sequence[Answer]) -> Answer:
+    """One answer to a two-part question: each part's answer, in order, and the parts."""
+    answered = all(a.answered for a in answers)
+    share = 600 // len(answers) - 4
+    shown = " ".join(_cut(a.answer, share) for a in answers)
+    results = tuple(r for a in answers for r in a.results)[:25]
+    sources = tuple(dict.fromkeys(s for a in answers for s in a.sources))
+    sparql = "\n\n".join(a.sparql for a in answers if a.sparql) or None
+    entities = tuple(dict.fromkeys(e for a in answers if a.context for e in a.context.entities))
+    return Answer(answered, shown, None, results, sparql, sources,
+                  min(a.confidence for a in answers),
+                  () if answered else tuple(s for a in answers for s in a.suggestions)[:3],
+                  "two questions", parts=tuple(answers),
+                  context=Context(_printable(text), entities))
+
+
+def _cut(text: str, size: int) -> str:
+    if len(text) <= size:
+        return text
+    return text[:size - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _name_around(text: str, word: str) -> str:
+    """The run of capitalised words around ``word`` in ``text`` ("John Smith")."""
+    found = re.search(r"(?:[A-Z][\w'-]*\s+)*\b(?i:" + re.escape(word)
+                      + r")\b(?:\s+[A-Z][\w'-]*)*", text)
+    return found.group().strip() if found else word
+
+
+_ISO_DAY = re.compile(r"\b((?:19|20)\d\d)-([01]\d)-([0-3]\d)\b")
+
+
+_LARGE = re.compile(r"(?<![\d.,])(\d{5,13})(?![\d.,]\d)")
+
+
+def readable_dates(text: str) -> str:
+    """ISO days and long figures in a catalogue sentence as people write them
+    ("1 July 2022", "1.3 billion")."""
+    text = _LARGE.sub(lambda m: large(int(m[1])), text)
+    def show(match: re.Match[str]) -> str:
+        try:
+            day = dt.date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            return match.group()
+        return f"{day.day} {day:%B} {day.year}"
+    return _ISO_DAY.sub(show, text)
+
+
+def _defaulted(answer: Answer, analysis: Analysis) -> list[BoundValue]:
+    """Entity slots the catalogue filled with their default although the question names
+    nothing of the kind (the default named in the question is no guess)."""
+    named = {i for m in analysis.mentions for c in m.candidates
+             for i in (c.entity.iri, c.entity.stands_for)}
+    return [p for p in answer.parameters if p.origin == "default"
+            and p.value.startswith("http") and p.value not in named]
+
+
+def _slot_words(catalogue: Catalogue, question_id: str | None, name: str) -> str:
+    """A slot's description ("the kind of body counted") as the thing to ask for."""
+    if question_id is None:
+        return name
+    for parameter in catalogue.get(question_id).parameters:
+        if parameter.name == name:
+            words_ = parameter.description.split(";")[0].strip()
+            return words_[4:] if words_.lower().startswith("the ") else words_
+    return name
+
+
+def _printable(text: str) -> str:
+    """Text that encodes as UTF-8 (a lone surrogate in a question becomes "?")."""
+    return text.encode("utf-8", "replace").decode("utf-8")

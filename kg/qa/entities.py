@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from kg.qa.lexicon import STOPWORDS
 from kg.qa.text import Normaliser, words
 from kg.store.base import Store
+from kg.store.terms import Term
 
 ICS = "https://w3id.org/icskg/ontology#"
 ICSD = "https://w3id.org/icskg/id/"
@@ -28,8 +29,9 @@ BODY_CLASSES = frozenset({f"{ICS}Body", "http://www.w3.org/ns/org#Organization"}
 # Fact-carrying nodes and bookkeeping: never the subject of a question.
 EXCLUDED = frozenset(f"{ICS}{name}" for name in (
     "Duty", "Count", "BoardSeat", "Transfer", "Characteristic", "StatutoryStatus",
-    "FactGraph", "SourceDocument", "Event", "Deadline", "FundingPot",
-))
+    "FactGraph", "Event", "Deadline", "FundingPot", "AttributedView",
+    "Outcome", "Claim", "Designation",
+)) | {"http://www.w3.org/ns/org#Membership"}
 
 _PREFIXES = """PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -51,6 +53,18 @@ CLASSES_QUERY = _PREFIXES + """SELECT DISTINCT ?e ?type WHERE {
   FILTER(isIRI(?e) && isIRI(?type) && STRSTARTS(STR(?e), STR(ics:)))
 }"""
 KINDOF_QUERY = _PREFIXES + """SELECT ?e ?c WHERE { ?e ics:kindOf ?c FILTER(isIRI(?c)) }"""
+# A source document is also named by its publisher and kind ("the CCAL blog post", "the
+# DHACA webinar summary"), its author and its year ("the 2018 article").
+DOCUMENT_QUERY = _PREFIXES + """PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?e ?publisher ?kind ?title ?creator WHERE {
+  ?e a ics:SourceDocument .
+  OPTIONAL { ?e dcterms:publisher ?publisher } OPTIONAL { ?e ics:documentKind ?kind }
+  OPTIONAL { ?e dcterms:title ?title } OPTIONAL { ?e dcterms:creator ?creator }
+}"""
+SOURCE_DOCUMENT = f"{ICS}SourceDocument"
+DOCUMENT_QUALITY = 0.9
+DOCUMENT_NOUNS = frozenset({"summary", "article", "webinar", "page", "post", "blog", "report",
+                            "document", "paper", "site", "web"})
 USE_QUERY = """SELECT ?e (COUNT(*) AS ?n) WHERE { ?s ?p ?e FILTER(isIRI(?e)) } GROUP BY ?e"""
 
 
@@ -111,9 +125,22 @@ def _read(store: Store) -> _Raw:
             raw.types[row["e"].value].add(row["type"].value)
     for row in store.select(KINDOF_QUERY).rows:
         raw.kind_of[row["e"].value] = row["c"].value
+    for row in store.select(DOCUMENT_QUERY).rows:
+        raw.alts[row["e"].value].update(_document_names(row))
     for row in store.select(USE_QUERY).rows:
         raw.uses[row["e"].value] = int(row["n"].value)
     return raw
+
+
+def _document_names(row: Mapping[str, Term]) -> set[str]:
+    publisher = row["publisher"].value if "publisher" in row else None
+    kind = row["kind"].value if "kind" in row else "document"
+    title = row["title"].value if "title" in row else ""
+    nouns = {w for w in words(f"{kind} {title}") if w in DOCUMENT_NOUNS} | {kind, "document"}
+    names = {f"{publisher} {noun}" for noun in nouns} if publisher else set()
+    if "creator" in row:
+        names.update(f"{row['creator'].value}'s {noun}" for noun in nouns)
+    return names
 
 
 def _role(iri: str, types: set[str]) -> str | None:
@@ -182,7 +209,12 @@ def names_of(entity: Entity, alts: Iterable[str], normaliser: Normaliser,
     themselves, so "Cheshire and Merseyside ICS" can also be found as
     "Cheshire and Merseyside".
     """
-    forms: list[tuple[str, float]] = [(entity.label, 1.0)] + [(a, 0.97) for a in alts]
+    # A document's title may be a class's name ("Integrated Care Systems"): the class wins.
+    top = DOCUMENT_QUALITY if SOURCE_DOCUMENT in entity.classes else 1.0
+    forms: list[tuple[str, float]] = [(entity.label, top)] + [(a, 0.97 * top) for a in alts]
+    # "Option 1: statutory committee model" is also named by its head, "Option 1".
+    forms += [(t.split(":", 1)[0], 0.92) for t, _ in list(forms)
+              if ":" in t and len(t.split(":", 1)[0].split()) >= 2]
     found: dict[str, Name] = {}
     usable = [(t, q, _trim(normaliser.key(t))) for t, q in forms
               if nameable(t, entity, vocabulary)]

@@ -10,9 +10,11 @@ catalogue question.
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
 from types import MappingProxyType
 
-CONCEPTS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType({
+_BUILT_IN: dict[str, tuple[str, ...]] = {
     # --- question words -------------------------------------------------
     "WHO": ("who", "whom", "whose", "which body", "which bodies", "which organisation",
             "which organisations", "what body", "what bodies", "what organisation",
@@ -166,7 +168,22 @@ CONCEPTS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType({
                 "as a minimum", "mandatory", "compulsory", "obligatory", "must include"),
     "BOARD": ("board", "boards", "board member", "board members", "directors",
               "governing body"),
-})
+}
+
+
+def _with_data(built_in: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """The built-in concepts plus the phrases of ``lexicon.toml`` (kept as data)."""
+    extra = tomllib.loads(LEXICON_FILE.read_text(encoding="utf-8"))
+    merged = dict(built_in)
+    for concept, phrases in extra.items():
+        if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+            raise ValueError(f"{LEXICON_FILE}: {concept} must be a list of phrases")
+        merged[concept] = tuple(dict.fromkeys((*merged.get(concept, ()), *phrases)))
+    return merged
+
+
+LEXICON_FILE = Path(__file__).with_name("lexicon.toml")
+CONCEPTS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(_with_data(_BUILT_IN))
 
 # Words that carry no intent. Wh-words are concepts above, never stopwords.
 STOPWORDS = frozenset((

@@ -134,6 +134,10 @@ class EntityIndex:
             if inside and (length < size + SWALLOW_WORDS or 2 * size >= length
                            or mention.best.score < SWALLOW_SCORE):
                 continue
+            # A loosely matched weak name (a duty action) never hides a real name in it:
+            # "holds ICPs to account" is the action and ICPs, not one blurred action.
+            if mention.best.weak and any(not c.weak for c in inside):
+                continue
             chosen = [c for c in chosen if c not in inside] + [mention]
         return sorted(chosen, key=lambda m: m.start)
 

@@ -1,0 +1,60 @@
+"""Questions made of questions: two parts in one, and follow-ups that say "it" or "they".
+
+A question splits where a second question word opens a clause after "and"
+(or a comma, or a second question mark): "Who agrees the plan and who holds
+them to account?" is two questions, the second read with the first's
+entities as its context. A question whose only subject is a pronoun needs
+the context of the question before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+QUESTION_WORDS = ("who", "whom", "whose", "what", "when", "where", "which", "why", "how",
+                  "is", "are", "was", "were", "does", "do", "did", "can", "has", "have")
+_SPLIT = re.compile(
+    r"(?:\?\s+|[,;]?\s+(?:and|but|also|plus)\s+(?:also\s+)?|;\s+)(?=(?:"
+    + "|".join(QUESTION_WORDS[:9]) + r")\b)", re.IGNORECASE)
+_SENTENCES = re.compile(r"\?\s+(?=\S)")
+PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs", "he", "she", "him",
+                      "his", "her", "hers", "that", "this", "those", "these", "there"})
+# "that"/"this" are pronouns only when they stand alone, not before a noun or in a clause.
+_DEMONSTRATIVE = re.compile(
+    r"\b(?:that|this|those|these)\s*(?:\?|$|happen|occur|take|start|come|mean|be\b)"
+    r"|\b(?:did|does|do|was|is|were|are|about|of|for|with|from|to)\s+(?:that|this|those|these)"
+    r"\b(?!\s+(?:a|an|the)?\s*[a-z]{4,}\s+(?:do|does|is|are|was|were|have|has|must|should)\b)",
+    re.IGNORECASE)
+_PERSONAL = re.compile(r"\b(?:it|its|they|them|their|theirs|he|she|him|his|her|hers)\b",
+                       re.IGNORECASE)
+
+
+def split_parts(text: str) -> list[str]:
+    """The questions ``text`` asks, in order (one when it is a single question)."""
+    pieces = [p.strip(" ,;") for p in _SPLIT.split(text) if p and p.strip(" ,;?")]
+    if len(pieces) < 2 or any(len(p.split()) < 2 for p in pieces):
+        return [text]
+    return [p if p.endswith("?") else p + "?" for p in pieces]
+
+
+def refers_back(text: str) -> bool:
+    """True when the question points at something said before ("it", "they", "that")."""
+    if _PERSONAL.search(text):
+        return True
+    return _DEMONSTRATIVE.search(text) is not None
+
+
+def starts_as_follow_up(text: str) -> bool:
+    """ "And when ...?", "What about ...?": the question continues the one before."""
+    return re.match(r"\s*(?:and|also|what about|how about)\b", text, re.IGNORECASE) is not None
+
+
+_SUBJECT_PRONOUN = re.compile(
+    r"(?:^\s*(?:and\s+)?|\b(?:does|did|do|is|are|was|were|has|have|had|can|could|will|"
+    r"would|should|must|may)\s+)(?:it|they|he|she)\b", re.IGNORECASE)
+
+
+def subject_is_pronoun(text: str) -> bool:
+    """ "How many CCGs does it bring together?": the subject itself is "it", so the
+    question cannot be read without knowing what "it" is."""
+    return _SUBJECT_PRONOUN.search(text) is not None

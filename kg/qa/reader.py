@@ -1,0 +1,591 @@
+"""Reading a question straight off the graph: the general shapes, compiled from the ontology.
+
+The question's entities are linked; the statements about them are fetched
+(:mod:`kg.qa.facts`) and each unit is scored by how many of the entities it
+holds and how much of the question's other words (relations, through the
+synonym lexicon and the properties' own labels) it explains. The shape of the
+question then decides what counts as an answer:
+
+- *describe* ("who is X", "tell me about X"): the entity's type, definition and
+  main facts;
+- *fact* (a property in either direction, an n-ary duty with any action, bearer
+  or object, a list): the best units, the values the question does not name as
+  results;
+- *when* needs a date in the unit, *how many* a figure (or a list to count);
+- *yes/no* is "yes" only when a unit states the fact, "no" only when a unit
+  states its contrary (another date, another figure, a false flag), else None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from kg.qa.analysis import Analyser, Analysis
+from kg.qa.answer import ResultItem
+from kg.qa.entities import Entity
+from kg.qa.facts import (
+    ICS,
+    NOT_FACTS,
+    Unit,
+    Value,
+    document_units,
+    fetch,
+    fetch_passage,
+    neighbourhood_query,
+    units_from,
+)
+from kg.qa.verbal import QUIET, join, precision_of, sentence, show_value
+from kg.store.base import Store
+from kg.store.terms import Term
+from kg.store.values import term_n3
+
+ASKING = frozenset({"~WHO", "~WHEN", "~WHERE", "~HOWMANY", "~DEFINE", "~WHY"})
+YES_NO = frozenset({"is", "are", "was", "were", "does", "do", "did", "has", "have", "had",
+                    "can", "could", "will", "would", "must", "should", "shall", "may"})
+MAX_ANSWER = 560
+MAX_UNITS = 4
+CLOSE = 0.88  # units scoring this share of the best join the answer
+NO_FIT = 0.35
+LIST_FIT = 0.8  # factor when the unit has no value of the kind asked for (a date, a figure)
+STATUTORY = f"{ICS}isStatutory"
+DESCRIBE_SCORE = 0.8
+TYPE_QUERY = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?g ?tl WHERE { GRAPH ?g { %s a ?t } ?t rdfs:subClassOf* %s ; rdfs:label ?tl
+  FILTER(?g NOT IN (%s)) } LIMIT 1"""
+DOCUMENT = f"{ICS}SourceDocument"
+SIBLING_SHARE = 0.1  # a class more of the named things belong to says little of kinship
+NEGATIONS = frozenset({"not", "no", "never", "nor", "neither"})
+NEGATED_WORDS = 2  # words after a negation that it negates
+MIN_WEIGHT = 0.1  # a feature every text has still counts a little
+BRIDGE = 0.7  # a join through a described entity: two readings, each may be off
+RELATIVE = frozenset({"that", "which", "where", "whose", "who", "whom", "by"})
+BRIDGE_LINKS = 40  # links of the named entity tried as bridges
+BRIDGE_WORDS = 0.5  # share of the words the link leaves that the second fact must explain
+LOOSE_DESCRIBE = 0.55  # a description of the first of several names: below the threshold
+DESCRIBE_HEADS = ("what is", "what are", "what was", "what were", "who is", "who was",
+                  "who are", "describe", "tell me about", "define", "explain")
+NOT_DESCRIBE = frozenset({"~WHEN", "~HOWMANY", "~WHERE", "~WHY"})
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    unit: Unit
+    score: float
+    words: float  # share of the question's own words the unit explains
+    entities: float  # share of the question's entities it holds
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One structured reading of a question, ready to become an answer."""
+
+    shape: str  # "describe", "fact", "when", "count", "yes", "no"
+    text: str
+    units: tuple[Unit, ...]
+    results: tuple[ResultItem, ...]
+    score: float
+    sparql: str
+    focus: tuple[str, ...]
+    words: float = 1.0  # share of the question's own words the answer explains
+    entities: float = 1.0  # share of the question's entities the answer holds
+    wanted: float = 0.0  # weight of the question's own words (how much it says)
+    rivals: int = 0  # other units that explain the question as well as the best
+
+
+@dataclass(frozen=True, slots=True)
+class Focus:
+    """The entities a question is about: each as the IRIs that stand for it."""
+
+    groups: tuple[frozenset[str], ...]
+    labels: Mapping[str, str]
+
+    def iris(self) -> frozenset[str]:
+        return frozenset(i for g in self.groups for i in g)
+
+
+class GraphReader:
+    """Answers questions from the statements about the entities they name."""
+
+    def __init__(self, store: Store, analyser: Analyser, props: Mapping[str, str],  # noqa: PLR0917
+                 show: Mapping[str, str], nary: Sequence[str],
+                 timeout: float | None = None) -> None:
+        self.store = store
+        self.nary = tuple(nary)
+        self.analyser = analyser
+        self.props = props
+        self.show = show
+        self.timeout = timeout
+        entities = analyser.index.entities
+        self.nameable = {iri: e.label for iri, e in entities.items() if e.role != "action"}
+        self._bags: dict[str, frozenset[str]] = {}
+        self.weights: dict[str, float] = {}
+        self._unseen = 1.0
+        self.sources: dict[str, frozenset[str]] = {}
+        self._class_share: dict[str, float] = {}
+
+    def learn_sources(self, texts: Mapping[str, str]) -> None:
+        """Each passage's document words, which a unit from it also explains."""
+        self.sources = {g: self.analyser.bag(t) for g, t in texts.items()}
+
+    def learn_weights(self, texts: Sequence[str]) -> None:
+        """Inverse document frequency of features over the graph's texts: a word most
+        statements carry ("system", a "must") says less about which one answers."""
+        counts: dict[str, int] = {}
+        for text in texts:
+            for feature in self.analyser.bag(text):
+                counts[feature] = counts.get(feature, 0) + 1
+        total = max(len(texts), 1)
+        self.weights = {f: math.log((total + 1) / (n + 0.5)) for f, n in counts.items()}
+        self._unseen = math.log((total + 1) / 0.5)
+
+    def weigh(self, wanted: Mapping[str, float]) -> dict[str, float]:
+        """``wanted`` with each feature's share scaled by how rare it is in the graph."""
+        if not self.weights:
+            return dict(wanted)
+        return {f: w * max(self.weights.get(f, self._unseen), MIN_WEIGHT)
+                for f, w in wanted.items()}
+
+    def bag(self, unit: Unit) -> frozenset[str]:
+        """The unit's words and concepts; concepts only its names carry do not count
+        ("local authority" says nothing of authoring)."""
+        text = sentence(unit, self.props) + " | " + " ".join(
+            self.props.get(v.prop, "") for v in unit.values if v.prop not in QUIET) + " " + \
+            " ".join(unit.types)
+        # A node's label is its sentence, not a name; a named subject's label is a name.
+        names = " | ".join(([] if unit.node else [unit.subject_label])
+                           + [v.label for v in unit.values if v.term.is_iri])
+        own = self.text_bag(text) - {c for c in self.text_bag(names) if c.startswith("~")}
+        return own | self.sources.get(unit.graph, frozenset())
+
+    def text_bag(self, text: str) -> frozenset[str]:
+        """:meth:`Analyser.bag`, remembered: the graph's sentences recur across questions."""
+        hit = self._bags.get(text)
+        if hit is None:
+            hit = self.analyser.bag(text)
+            if len(self._bags) < 50_000:
+                self._bags[text] = hit
+        return hit
+
+    def units(self, focus: Focus) -> tuple[list[Unit], str]:
+        iris = focus.iris()
+        rows = fetch(self.store, sorted(iris), self.nary, timeout=self.timeout)
+        found = units_from(rows, iris, self.nameable, self.show)
+        entities = self.analyser.index.entities
+        for iri in sorted(iris):
+            entity = entities.get(iri)
+            if entity is not None and DOCUMENT in entity.classes:
+                found += document_units(self.store, iri, entity.label, self.nameable,
+                                        timeout=self.timeout)
+        return found, neighbourhood_query(sorted(iris), self.nary)
+
+    def passage_units(self, graph: str) -> list[Unit]:
+        """The units of one passage graph (for a retrieved passage)."""
+        rows, subjects = fetch_passage(self.store, graph, timeout=self.timeout)
+        return units_from(rows, subjects, self.nameable, self.show)
+
+    def read(self, analysis: Analysis, focus: Focus,
+             extra: Mapping[str, float] | None = None) -> Reading | None:
+        """The best structured reading, or None when nothing in the graph fits."""
+        units, sparql = self.units(focus) if focus.groups else ([], "")
+        if not units:
+            return None
+        wanted = self.weigh(question_words(analysis))
+        if extra and not wanted:
+            wanted = self.weigh(extra)
+        yes_no = bool(analysis.tokens) and analysis.tokens[0].surface in YES_NO
+        if "~HOWMANY" in analysis.features and not wanted and not any(
+                is_kind(g) for g in focus.groups):
+            return None  # "how many were there in X?": of what, it does not say
+        if not yes_no:
+            described = self._description(analysis, focus, units, sparql, bool(wanted))
+            if described is not None:
+                return described if described.shape else None
+        # Ties go to the unit that can settle the question (a figure, a date), then to
+        # fuller units, then by graph and subject, so every run reads alike.
+        figure, dated = bool(asked_numbers(analysis)), bool(analysis.dates)
+        scored = sorted((self.score(u, wanted, analysis, focus) for u in units),
+                        key=lambda s: (-s.score, figure and not s.unit.numbers(),
+                                       dated and not s.unit.dates(), -len(s.unit.values),
+                                       s.unit.graph, s.unit.subject))
+        if not scored or scored[0].score <= 0:
+            return None
+        if yes_no:
+            return self.yes_no(analysis, scored, focus, sparql) or self.is_a(analysis, focus)
+        return self.answer(analysis, scored, focus, sparql)
+
+    def _description(self, analysis: Analysis, focus: Focus, units: Sequence[Unit],
+                     sparql: str, worded: bool) -> Reading | None:
+        """A describe reading when the question asks what something is; an empty-shaped
+        reading when it asks nothing the graph could answer; None to read on."""
+        asks_other = bool(analysis.features.keys() & NOT_DESCRIBE)
+        if not worded:
+            if len(focus.groups) == 1 and len(analysis.mentions) == 1 and not asks_other:
+                return self.describe(focus, units, sparql)
+            if not asks_other:
+                return Reading("", "", (), (), 0.0, sparql, ())
+        head = describes_first(analysis)
+        if head is None:
+            return None
+        # "What is Option 1 for legislating ICSs?": a description of the first name.
+        found = self.describe(Focus((head,), focus.labels),
+                              [u for u in units if head & u.iris()], sparql)
+        return Reading(found.shape, found.text, found.units, found.results,
+                       found.score * LOOSE_DESCRIBE, found.sparql, found.focus)
+
+    def bridged(self, analysis: Analysis, focus: Focus) -> Reading | None:
+        """Two facts joined through an entity the question only describes: "who chairs
+        the partnership where X is a director?" finds what X is linked to (the bridge),
+        then reads the question about that, words split between the two facts."""
+        wanted = self.weigh(question_words(analysis))
+        total = sum(wanted.values())
+        if not total or (analysis.tokens and analysis.tokens[0].surface in YES_NO):
+            return None
+        if not any(t.surface in RELATIVE for t in analysis.tokens[1:]):
+            return None  # nothing is described by a clause: no entity to join through
+        best: tuple[float, Reading] | None = None
+        for group in (g for g in focus.groups if not is_kind(g)):
+            rest = tuple(g for g in focus.groups if g != group and not is_kind(g))
+            kinds = [g for g in focus.groups if is_kind(g)]
+            links, _ = self.units(Focus((group,), focus.labels))
+            for link in links[:BRIDGE_LINKS]:
+                found = self._through(link, group, rest, kinds=kinds, analysis=analysis,
+                                      wanted=wanted, focus=focus)
+                if found is not None and (best is None or found[0] > best[0]):
+                    best = found
+        return best[1] if best is not None else None
+
+    def _through(self, link: Unit, group: frozenset[str], rest: tuple[frozenset[str], ...], *,
+                 kinds: Sequence[frozenset[str]], analysis: Analysis,
+                 wanted: Mapping[str, float], focus: Focus) -> tuple[float, Reading] | None:
+        entities = self.analyser.index.entities
+        bridges = [i for i in link.iris() - group
+                   if i in entities and entities[i].role == "individual"
+                   and all(entities[i].classes & set(k) or i in k for k in kinds)]
+        if len(bridges) != 1:
+            return None
+        bridge = bridges[0]
+        said = self.bag(link)
+        left = {f: w for f, w in wanted.items() if f not in said}
+        if not left or len(left) == len(wanted):
+            return None  # the link must explain some words, and leave some to answer
+        second = Focus((frozenset({bridge}), *rest),
+                       {**focus.labels, bridge: entities[bridge].label})
+        units, sparql = self.units(second)
+        scored = sorted((self.score(u, left, analysis, second) for u in units
+                         if u.graph != link.graph or u.subject != link.subject),
+                        key=lambda s: (-s.score, s.unit.graph, s.unit.subject))
+        if not scored or scored[0].words < BRIDGE_WORDS or scored[0].entities < 0.99:
+            return None
+        answer = scored[0]
+        text = " ".join(sentence(u, self.props).rstrip(".") + "." for u in (link, answer.unit))
+        sure = answer.score * BRIDGE if answer.words >= 0.99 else answer.score * 0.45
+        reading = Reading("bridge", text, (link, answer.unit),
+                          self.results((answer.unit,), second), sure,
+                          sparql, tuple(sorted(second.iris())), 1.0, 1.0)
+        return answer.score, reading
+
+    def score(self, unit: Unit, wanted: Mapping[str, float], analysis: Analysis,
+              focus: Focus) -> Scored:
+        entities = coverage(focus, unit.iris(), kinds_needed="~HOWMANY" in analysis.features)
+        bag = self.bag(unit)
+        total = sum(wanted.values())
+        words = sum(w for f, w in wanted.items() if f in bag) / total if total else 1.0
+        fit = 1.0
+        features = analysis.features
+        if "~WHEN" in features and not unit.dates():
+            fit = NO_FIT
+        if "~HOWMANY" in features and not unit.numbers():
+            # A list can be counted; a figure says it outright.
+            fit = LIST_FIT if not unit.node and len(unit.values) > 1 else NO_FIT
+        fit *= _date_fit(unit, analysis)
+        return Scored(unit, entities * (0.3 + 0.7 * words) * fit, words, entities)
+
+    def answer(self, analysis: Analysis, scored: Sequence[Scored], focus: Focus,
+               sparql: str) -> Reading:
+        best = scored[0]
+        close = [s for s in scored[1:MAX_UNITS * 3] if s.score >= best.score * CLOSE]
+        chosen = [best, *close[:MAX_UNITS - 1]]
+        units = tuple(s.unit for s in chosen)
+        shape = "when" if "~WHEN" in analysis.features else (
+            "count" if "~HOWMANY" in analysis.features else "fact")
+        text = self.text(units, shape)
+        rivals = sum(1 for s in scored[1:] if s.score >= best.score - 1e-9
+                     and s.unit.graph != best.unit.graph)
+        return Reading(shape, text, units, self.results(units, focus), best.score, sparql,
+                       tuple(sorted(focus.iris())), best.words, best.entities,
+                       sum(question_words(analysis).values()), rivals)
+
+    def text(self, units: Sequence[Unit], shape: str) -> str:
+        lines: list[str] = []
+        for unit in units:
+            line = sentence(unit, self.props)
+            if shape == "count" and not unit.node and not unit.numbers():
+                line = f"{line} ({len(unit.values)})"
+            line = line.rstrip(".") + "."
+            if line in lines:
+                continue  # the same statement cited from two passages
+            if sum(len(x) + 1 for x in lines) + len(line) > MAX_ANSWER:
+                break
+            lines.append(line)
+        return " ".join(lines)
+
+    def results(self, units: Sequence[Unit], focus: Focus) -> tuple[ResultItem, ...]:
+        inside = focus.iris()
+        items: dict[str, ResultItem] = {}
+        for unit in units:
+            precision = precision_of(unit)
+            if not unit.node and unit.subject not in inside:
+                items.setdefault(unit.subject, ResultItem(unit.subject_label, iri=unit.subject,
+                                                          graphs=(unit.graph,)))
+                continue
+            for value in _answer_values(unit):
+                if value.term.value in inside:
+                    continue
+                shown = show_value(value, precision)
+                key = value.term.value
+                if value.term.is_iri:
+                    items.setdefault(key, ResultItem(shown, iri=key, graphs=(unit.graph,)))
+                else:
+                    items.setdefault(key, ResultItem(shown, value=value.term.value,
+                                                     datatype=value.term.datatype,
+                                                     graphs=(unit.graph,)))
+        return tuple(items.values())[:25]
+
+    def describe(self, focus: Focus, units: Sequence[Unit], sparql: str) -> Reading:
+        main = min(focus.groups[0], key=lambda i: (i.startswith(ICS), i))  # not the class
+        label = focus.labels.get(main, main)
+        about = [u for u in units if main in u.iris()]
+        # Its own statements first (definition, type-like facts), then the nodes it is in.
+        about.sort(key=lambda u: (u.subject != main, u.node, -len(u.values)))
+        lines = []
+        definition = _definition(self.analyser.index.entities, main)
+        if definition:
+            lines.append(f"{label}: {definition.rstrip('.')}.")
+        for unit in about[:MAX_UNITS]:
+            line = sentence(unit, self.props).rstrip(".") + "."
+            if line in lines or sum(len(x) + 1 for x in lines) + len(line) > MAX_ANSWER:
+                continue
+            lines.append(line)
+        return Reading("describe", " ".join(lines), tuple(about[:MAX_UNITS]),
+                       (ResultItem(label, iri=main,
+                                   graphs=tuple(dict.fromkeys(u.graph for u in about))),),
+                       DESCRIBE_SCORE if about else 0.0, sparql, tuple(sorted(focus.iris())))
+
+    def yes_no(self, analysis: Analysis, scored: Sequence[Scored], focus: Focus,
+               sparql: str) -> Reading | None:
+        """ "Yes" when a unit states the fact, "no" when one states its contrary."""
+        asked = asked_numbers(analysis)
+        wanted = self.weigh(question_words(analysis))
+        for best in scored[:8]:
+            if best.entities < 1.0 or best.words < 0.99:
+                continue
+            unit = best.unit
+            if not wanted and not asked and not analysis.dates:
+                continue
+            if asked and not unit.numbers():
+                continue
+            if analysis.dates and not unit.dates():
+                continue
+            negated = self.negated(unit)
+            verdict = "no" if _contrary(unit, analysis, negated) is not None else "yes"
+            if verdict == "yes" and unit.numbers() and not asked:
+                continue  # a figure or rank the question does not give: not the fact asked
+            said = sentence(unit, self.props).rstrip(".") + "."
+            return Reading(verdict, f"{verdict.capitalize()}. {said}", (unit,),
+                           self.results((unit,), focus), best.score, sparql,
+                           tuple(sorted(focus.iris())), best.words, best.entities)
+        return self.sibling_no(scored, focus, sparql)
+
+    def specific(self, classes: frozenset[str]) -> frozenset[str]:
+        """Classes that make two things siblings: the project's own, held by few of the
+        named things (not Agent, Body or a union class most things belong to)."""
+        if not self._class_share:
+            entities = self.analyser.index.entities.values()
+            counts: dict[str, int] = {}
+            for entity in entities:
+                for c in entity.classes:
+                    counts[c] = counts.get(c, 0) + 1
+            total = max(len(self.analyser.index.entities), 1)
+            self._class_share.update({c: n / total for c, n in counts.items()})
+        return frozenset(c for c in classes if c.startswith(ICS)
+                         and self._class_share.get(c, 1.0) <= SIBLING_SHARE)
+
+    def negated(self, unit: Unit) -> frozenset[str]:
+        """Features a unit's own sentence negates: the words right after "not", "no" or
+        "never" ("a coalition of equals, not NHS-led")."""
+        tokens = self.analyser.normaliser.tokens(unit.subject_label if unit.node else "")
+        found: set[str] = set()
+        for i, token in enumerate(tokens):
+            if token.surface in NEGATIONS:
+                window = " ".join(t.surface for t in tokens[i + 1:i + 1 + NEGATED_WORDS])
+                found |= self.text_bag(window)
+        return frozenset(found)
+
+    def is_a(self, analysis: Analysis, focus: Focus) -> Reading | None:
+        """ "Is Greater Manchester a devolved health and care system?": yes when a passage
+        types the named thing as the class (or a subclass of it); else not known."""
+        entities = self.analyser.index.entities
+        named = [g for g in focus.groups if not is_kind(g)]
+        classes = [c for g in focus.groups if is_kind(g) for c in g if c.startswith(ICS)]
+        if len(named) != 1 or len(focus.groups) != 2 or not classes or question_words(analysis):
+            return None
+        iri = next((i for i in named[0] if i in entities), None)
+        if iri is None:
+            return None
+        query = TYPE_QUERY % (term_n3(Term.iri(iri)), term_n3(Term.iri(classes[0])),
+                              ", ".join(f"<{g}>" for g in NOT_FACTS))
+        rows = self.store.select(query, timeout=self.timeout).rows
+        if not rows:
+            return None
+        graph = rows[0]["g"].value
+        text = f"Yes. {entities[iri].label} is a {rows[0]['tl'].value}."
+        item = ResultItem(entities[iri].label, iri=iri, graphs=(graph,))
+        return Reading("yes", text, (), (item,), 1.0, query, (iri,), 1.0, 1.0)
+
+    def sibling_no(self, scored: Sequence[Scored], focus: Focus, sparql: str
+                   ) -> Reading | None:
+        """ "Did X prefer option 1?" when the graph says X preferred option 2: the fact
+        holds for a sibling of the entity asked about (same class), so the answer is no."""
+        if len(focus.groups) < 2:
+            return None
+        for best in scored[:3]:
+            unit = best.unit
+            missing = [g for g in focus.groups if not g & unit.iris() and not is_kind(g)]
+            if best.words < 0.99 or len(missing) != 1:
+                continue
+            asked = [self.analyser.index.entities[i] for i in missing[0]
+                     if i in self.analyser.index.entities]
+            held = [self.analyser.index.entities[v.term.value] for v in unit.values
+                    if v.term.is_iri and v.term.value in self.analyser.index.entities
+                    and v.term.value not in focus.iris()]
+            if any(a.role == "individual" and h.role == "individual" and a.iri != h.iri
+                   and self.specific(a.classes) & self.specific(h.classes)
+                   for a in asked for h in held):
+                said = sentence(unit, self.props).rstrip(".") + "."
+                return Reading("no", f"No. {said}", (unit,), self.results((unit,), focus),
+                               best.score, sparql, tuple(sorted(focus.iris())), best.words, 1.0)
+        return None
+
+
+def _definition(entities: Mapping[str, Entity], iri: str) -> str | None:
+    """The entity's definition; for a kind, its class's (the kind's own only says it is
+    the subject of general statements)."""
+    entity = entities.get(iri)
+    if entity is None:
+        return None
+    if entity.role == "kind":
+        kind_class = entities.get(entity.stands_for)
+        if kind_class is not None and kind_class.definition:
+            return kind_class.definition
+    return entity.definition
+
+
+def asked_numbers(analysis: Analysis) -> set[int]:
+    """Figures the question gives, outside names ("Option 2") and years."""
+    inside = {i for m in analysis.mentions for i in range(m.start, m.end)}
+    found = set()
+    for i, token in enumerate(analysis.tokens):
+        digits = token.surface if token.surface.isdigit() else token.stem
+        if i not in inside and digits.isdigit() and len(digits) <= 9:
+            number = int(digits)
+            # "one of the STPs" counts nothing; years are dates, not figures.
+            if (number < 1900 or number > 2100) and (number != 1 or token.surface == "1"):
+                found.add(number)
+    return found
+
+
+def is_kind(group: frozenset[str]) -> bool:
+    """A group naming a kind or class of thing ("ICSs"), not one named thing."""
+    return all("/kind/" in i or i.startswith(ICS) for i in group)
+
+
+def coverage(focus: Focus, held: frozenset[str], *, kinds_needed: bool = False) -> float:
+    """How fully ``held`` covers the entities in focus: every named thing must be there
+    (1.0 needs them all); a kind the question also names ("ICS legislation") counts
+    half, and is not required when named things are."""
+    if kinds_needed:  # "how many GP practices...": the kind is what is counted
+        return sum(1 for g in focus.groups if g & held) / len(focus.groups)
+    named = [g for g in focus.groups if not is_kind(g)]
+    kinds = [g for g in focus.groups if is_kind(g)]
+    if named and any(not g & held for g in named):
+        return sum(1 for g in named if g & held) / (len(named) + 0.5 * len(kinds))
+    if named:
+        return 1.0
+    return sum(1 for g in kinds if g & held) / len(kinds) if kinds else 0.0
+
+
+def describes_first(analysis: Analysis) -> frozenset[str] | None:
+    """The first name's IRIs when the question opens "what is NAME ..." (else None)."""
+    strong = [m for m in analysis.mentions if not m.weak]
+    if not strong:
+        return None
+    opening = " ".join(t.surface for t in analysis.tokens[:strong[0].start])
+    opening = " ".join(w for w in opening.split() if w not in ("the", "a", "an"))
+    if opening not in DESCRIBE_HEADS:
+        return None
+    best = strong[0].best.entity
+    return frozenset({best.iri, best.stands_for})
+
+
+def question_words(analysis: Analysis) -> dict[str, float]:
+    """What the question asks about beyond its entities, its question word and the words
+    that only point at where it was read ("per", "according to")."""
+    return {f: w for f, w in analysis.features.items() if w > 0 and f not in ASKING
+            and not f.isdigit() and f not in ("~POINTER", "~TEMPORAL")}
+
+
+def _answer_values(unit: Unit) -> Iterable[Value]:
+    quiet = {f"{ICS}datePrecision", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+             f"{ICS}itemNumber"}
+    return (v for v in unit.values if v.prop not in quiet)
+
+
+def _date_fit(unit: Unit, analysis: Analysis) -> float:
+    """A unit dated inside the question's period fits best; before it still fits (as-of).
+    "Before July 2022" is a period that ends the day before: a date inside July is after."""
+    if not analysis.dates or not unit.dates():
+        return 1.0
+    period = analysis.dates[0]
+    days = [d for d in (_day(v.term.value) for v in unit.dates()) if d is not None]
+    if not days:
+        return 1.0
+    if period.as_of < period.first:  # "before ...": only what is dated by then fits
+        return 1.0 if all(d <= period.as_of for d in days) else 0.6
+    if any(period.first <= d <= period.last for d in days):
+        return 1.0
+    if all(d <= period.as_of for d in days):
+        return 0.85
+    return 0.6
+
+
+def _day(value: str) -> dt.date | None:
+    try:
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
+def _contrary(unit: Unit, analysis: Analysis, negated: frozenset[str] = frozenset()
+              ) -> str | None:
+    """Why the unit contradicts the question: another date or figure, a false flag, or a
+    statement that negates what the question asks ("not NHS-led")."""
+    for value in unit.values:
+        if value.prop == STATUTORY and value.term.value == "false":
+            return "not statutory"
+    if negated & set(analysis.features):
+        return "negated"
+    if analysis.dates and unit.dates() and _date_fit(unit, analysis) < 1.0:
+        return "another date"
+    figures = {int(float(v.term.value)) for v in unit.numbers()
+               if v.term.value.replace(".", "", 1).isdigit()}
+    asked = asked_numbers(analysis)
+    if asked and figures and not asked & figures:
+        return "another figure"
+    return None
+
+
+def labels_join(labels: Sequence[str]) -> str:
+    return join(labels)

@@ -1,0 +1,63 @@
+"""The long tail: when no structured reading fits, the passage whose facts match best.
+
+Passages are ranked by BM25 over their own-words summaries and verbalised
+statements (:mod:`kg.search`). The answer is the best passage's summary and
+its best-matching statements, cited by its graph. How sure it is depends on
+how much of the question those explain and whether they hold every entity the
+question names; the engine's threshold then decides (see
+:func:`kg.qa.confidence.retrieval_confidence`).
+"""
+
+from __future__ import annotations
+
+from kg.qa.analysis import Analysis
+from kg.qa.answer import ResultItem
+from kg.qa.facts import passage_query
+from kg.qa.reader import Focus, GraphReader, Reading, coverage, question_words
+from kg.qa.verbal import sentence
+from kg.search import SearchHit, SearchIndex
+
+STATEMENTS = 3
+MAX_TEXT = 560
+PASSAGES = 3
+
+
+def retrieve(index: SearchIndex, reader: GraphReader, analysis: Analysis,
+             focus: Focus) -> Reading | None:
+    """The best passage as a reading, scored by the share of the question it explains."""
+    hits = index.search(analysis.text, k=PASSAGES)
+    if not hits:
+        return None
+    wanted = reader.weigh(question_words(analysis))
+    total = sum(wanted.values())
+    best: tuple[float, float, SearchHit] | None = None
+    for hit in hits:
+        words = reader.text_bag(_text(hit))
+        explained = sum(w for f, w in wanted.items() if f in words) / total if total else 0.0
+        held = {s.subject for s in hit.statements} | {s.object for s in hit.statements}
+        score = explained * (0.5 + 0.5 * coverage(focus, frozenset(held)))
+        if best is None or score > best[0]:
+            best = (score, explained, hit)
+    if best is None:
+        return None
+    score, explained, hit = best
+    units = reader.passage_units(hit.graph)
+    ranked = sorted(units, key=lambda u: -reader.score(u, wanted, analysis, focus).score)
+    lines = [hit.summary.rstrip(".") + "."] if hit.summary else []
+    chosen = []
+    for unit in ranked[:STATEMENTS]:
+        line = sentence(unit, reader.props).rstrip(".") + "."
+        if sum(len(x) + 1 for x in lines) + len(line) <= MAX_TEXT:
+            lines.append(line)
+            chosen.append(unit)
+    held_units = frozenset(i for u in units for i in u.iris())
+    return Reading("passage", " ".join(lines), tuple(chosen),
+                   reader.results(chosen, focus) or (ResultItem(hit.title or hit.graph,
+                                                                iri=hit.graph,
+                                                                graphs=(hit.graph,)),),
+                   score, passage_query(hit.graph), tuple(sorted(focus.iris())), explained,
+                   coverage(focus, held_units))
+
+
+def _text(hit: SearchHit) -> str:
+    return " | ".join([hit.summary or "", *(s.text for s in hit.statements)])
