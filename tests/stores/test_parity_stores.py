@@ -43,8 +43,9 @@ PREFIXES = (f"PREFIX ics: <{ICS}> PREFIX icsd: <{ICSD}> "
             "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> ")
 # (name, query, accepted media types): every form and result format /sparql offers.
 SPARQL_FORMS = [
+    # Derived graphs (icsg:inferred, ...) are derived from many graphs: ?doc breaks the ties.
     ("GRAPH and provenance", "SELECT ?g ?doc (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-     "?g prov:wasDerivedFrom ?doc } GROUP BY ?g ?doc ORDER BY ?g", "text/csv"),
+     "?g prov:wasDerivedFrom ?doc } GROUP BY ?g ?doc ORDER BY ?g ?doc", "text/csv"),
     ("aggregates", "SELECT ?type (COUNT(DISTINCT ?x) AS ?n) (MIN(STR(?x)) AS ?first) WHERE { "
      "?x a ?type FILTER(STRSTARTS(STR(?type), STR(ics:))) } GROUP BY ?type HAVING (COUNT(?x) > 1) "
      "ORDER BY ?type", "application/sparql-results+json"),
