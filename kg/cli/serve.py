@@ -22,6 +22,9 @@ def register(subparsers: Any) -> None:
     p.add_argument("--graph", nargs=2, action="append", metavar=("IRI", "FILE"),
                    help="serve FILE (Turtle, N-Triples, RDF/XML) as the named graph IRI "
                    "instead of the built graph; repeatable, combines with --data")
+    p.add_argument("--union-default-graph", action="store_true", default=None,
+                   help="with --data/--graph: make the default graph the merge of all graphs "
+                   "(otherwise each file's own default graph)")
     p.add_argument("--endpoint", metavar="QUERY_URL",
                    help="serve over a remote SPARQL 1.1 store instead of the embedded one")
     p.add_argument("--query-timeout", type=float, metavar="SECONDS",
@@ -33,7 +36,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
     overrides: dict[str, object] = {}
     for arg, field in (("host", "host"), ("port", "port"), ("out", "build_dir"),
                        ("data", "data_files"), ("endpoint", "endpoint_url"),
-                       ("query_timeout", "query_timeout")):
+                       ("query_timeout", "query_timeout"),
+                       ("union_default_graph", "data_union_default_graph")):
         value = getattr(args, arg)
         if value is not None:
             overrides[field] = value

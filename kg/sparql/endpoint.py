@@ -2,7 +2,7 @@
 
 The HTTP layer hands over the raw request parts; everything else happens
 here, on a thread of the endpoint's own pool so the event loop never waits
-on parsing, lexing or the query itself.
+on parsing or the query itself.
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from kg.settings import Settings
-from kg.sparql import description, lexer, negotiation, protocol, safety
+from kg.sparql import description, negotiation, protocol, safety
+from kg.errors import QuerySyntaxError
+from kg.sparql.algebra import ParseFailure, QueryParser
 from kg.sparql.description import Limits
 from kg.sparql.sandbox import Sandbox, open_sandbox
 from kg.store.base import QueryRequest, RawResult, Store
@@ -42,6 +44,7 @@ class SparqlEndpoint:
         self._sandbox = sandbox
         self.limits = limits
         self._graphs: frozenset[str] | None = None
+        self._parser = QueryParser()
         self._lock = threading.Lock()
         self._threads = ThreadPoolExecutor(_THREADS, thread_name_prefix="icskg-sparql")
 
@@ -50,7 +53,7 @@ class SparqlEndpoint:
         """Start the sandbox (worker processes for the embedded store); blocking."""
         limits = Limits(settings.query_timeout, settings.max_result_rows,
                         settings.max_request_bytes)
-        return cls(store, open_sandbox(store, settings.sparql_workers), limits)
+        return cls(store, open_sandbox(store, settings), limits)
 
     def graphs(self) -> frozenset[str]:
         """The names of the dataset's named graphs (read once: a served dataset never changes)."""
@@ -79,14 +82,20 @@ class SparqlEndpoint:
     def prepare(self, operation: protocol.Operation, accept: str | None,
                 base_iri: str) -> QueryRequest:
         """Check the query is safe and pick its format; raises before anything runs."""
-        shape = lexer.shape(operation.query, base_iri)
-        if shape.from_graphs or shape.from_named_graphs:
-            safety.check(operation.query, shape, self.graphs().__contains__)
+        try:
+            parsed = self._parser.parse(operation.query, base_iri)
+        except ParseFailure as exc:
+            # Refused either way; the engine, without network, may say more precisely why.
+            better = self._sandbox.explain(exc.text, self.limits.timeout)
+            raise QuerySyntaxError(better or str(exc)) from None
+        if parsed.from_graphs or parsed.from_named_graphs:
+            safety.check(parsed, self.graphs().__contains__)
         else:
-            safety.check(operation.query, shape, lambda _iri: True)
-        fmt = negotiation.choose(shape.form, accept, operation.format_name)
+            safety.check(parsed, lambda _iri: True)
+        fmt = negotiation.choose(parsed.form, accept, operation.format_name)
         return QueryRequest(
-            query=operation.query,
+            query=parsed.text,
+            light=parsed.light,
             result_format=fmt,
             default_graph_uris=operation.default_graph_uris,
             named_graph_uris=operation.named_graph_uris,

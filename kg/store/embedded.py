@@ -14,7 +14,14 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import QuerySyntaxError, StoreUnavailableError
-from kg.store.base import Bindings, QueryRequest, RawResult, ResultFormat, SelectResult
+from kg.store.base import (
+    Bindings,
+    Capabilities,
+    QueryRequest,
+    RawResult,
+    ResultFormat,
+    SelectResult,
+)
 from kg.store.oxformats import GRAPHS, RESULTS
 from kg.store.terms import Term
 from kg.store.values import bind_values
@@ -47,22 +54,31 @@ class EmbeddedStore:
     """A pyoxigraph store in memory, read-only once loaded."""
 
     name = "embedded"
+    # pyoxigraph cannot stop a running query: untrusted ones go through worker processes.
+    capabilities = Capabilities(enforces_timeout=False, enforces_row_cap=False)
 
-    def __init__(self, store: ox.Store | None = None) -> None:
+    def __init__(self, store: ox.Store | None = None, union_default_graph: bool = True) -> None:
         self._store = store if store is not None else ox.Store()
+        # True: the default graph is the merge of all graphs (the built dataset).
+        self.union_default_graph = union_default_graph
 
     @classmethod
-    def from_files(cls, paths: Iterable[Path],
-                   graphs: Mapping[str, Path] | None = None) -> EmbeddedStore:
-        """Load RDF files; triple formats go into a named graph named by the file's IRI.
+    def from_files(cls, paths: Iterable[Path], graphs: Mapping[str, Path] | None = None,
+                   union_default_graph: bool = True) -> EmbeddedStore:
+        """Load RDF files as the standard dataset they describe.
 
-        ``graphs`` maps a graph IRI to a triple-format file to load into that graph.
+        A dataset file (TriG, N-Quads) keeps its default and named graphs; a
+        triple file goes into the default graph, or, when the default graph is
+        to be the merge, into a named graph named by the file's IRI (so
+        ``GRAPH ?g`` still names its source). ``graphs`` maps a graph IRI to a
+        triple-format file loaded into that graph. Relative IRIs in a file
+        resolve against the file's own IRI.
         """
         store = ox.Store()
         for path in paths:
             fmt = _file_format(path)
-            graph = None if fmt.supports_datasets else ox.NamedNode(path.resolve().as_uri())
-            store.bulk_load(path=str(path), format=fmt, to_graph=graph)
+            named = union_default_graph and not fmt.supports_datasets
+            _load(store, path, fmt, ox.NamedNode(path.resolve().as_uri()) if named else None)
         for iri, path in (graphs or {}).items():
             fmt = _file_format(path)
             if fmt.supports_datasets:
@@ -72,8 +88,8 @@ class EmbeddedStore:
                 graph = ox.NamedNode(iri)
             except ValueError as exc:
                 raise StoreUnavailableError(f"not a valid graph IRI: {iri!r}") from exc
-            store.bulk_load(path=str(path), format=fmt, to_graph=graph)
-        return cls(store)
+            _load(store, path, fmt, graph)
+        return cls(store, union_default_graph)
 
     @property
     def oxigraph(self) -> ox.Store:
@@ -145,6 +161,14 @@ class EmbeddedStore:
 
     def close(self) -> None:
         return None
+
+
+def _load(store: ox.Store, path: Path, fmt: ox.RdfFormat, graph: ox.NamedNode | None) -> None:
+    try:
+        store.bulk_load(path=str(path), format=fmt, to_graph=graph,
+                        base_iri=path.resolve().as_uri())
+    except (SyntaxError, ValueError) as exc:
+        raise StoreUnavailableError(f"{path.name}: not valid RDF: {exc}") from None
 
 
 def _file_format(path: Path) -> ox.RdfFormat:

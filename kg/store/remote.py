@@ -20,7 +20,7 @@ import pyoxigraph as ox
 
 from kg.errors import QuerySyntaxError, ResultLimitError, StoreUnavailableError
 from kg.settings import Settings
-from kg.store.base import Bindings, QueryRequest, RawResult, ResultFormat, SelectResult
+from kg.store.base import Bindings, Capabilities, QueryRequest, RawResult, ResultFormat, SelectResult
 from kg.store.embedded import to_term
 from kg.store.oxformats import GRAPHS, RESULTS
 from kg.store.protocol import Endpoint, Reply, send
@@ -116,6 +116,8 @@ class RemoteStore:
     """A SPARQL 1.1 endpoint as a :class:`kg.store.base.Store`; holds no connection."""
 
     name = "remote"
+    # The store is sent the time limit; answers are counted against max_rows while parsed.
+    capabilities = Capabilities(enforces_timeout=True, enforces_row_cap=True)
 
     def __init__(self, endpoint: Endpoint) -> None:
         self.endpoint = endpoint
