@@ -128,6 +128,8 @@ def isolate(mode: str) -> str:
     """Apply ``mode`` (see :data:`MODES`); return the method in force ("none" if allowed)."""
     if mode == "none":
         return "none"
+    if mode not in MODES:
+        raise IsolationError(errno.EINVAL, f"unknown isolation mode {mode!r}")
     errors: list[str] = []
     steps = {"namespace": unshare_network, "seccomp": deny_inet_sockets}
     for name in ("namespace", "seccomp") if mode == "auto" else (mode,):
@@ -137,7 +139,7 @@ def isolate(mode: str) -> str:
             return name
         except IsolationError as exc:
             errors.append(f"{name}: {exc.strerror}")
-    raise IsolationError(errno.EPERM, "; ".join(errors) or f"unknown isolation mode {mode!r}")
+    raise IsolationError(errno.EPERM, "; ".join(errors))
 
 
 def pack_program(arch: int, socket_nr: int) -> bytes:
