@@ -172,7 +172,7 @@ def summarise(text: str, tree: object, base_iri: str | None) -> ParsedQuery:
         for key in graphs:
             iri = _field(clause, key)
             if iri is not None:
-                graphs[key].append(str(prologue.absolutize(iri)))  # type: ignore[arg-type]
+                graphs[key].append(_absolute(prologue, iri))
     service = cost = 0
     for node in _walk(body):
         if isinstance(node, CompValue):
@@ -180,6 +180,13 @@ def summarise(text: str, tree: object, base_iri: str | None) -> ParsedQuery:
             cost += _node_cost(node)
     return ParsedQuery(text, _FORMS.get(body.name, "SELECT"), tuple(graphs["default"]),
                        tuple(graphs["named"]), service > 0, cost)
+
+
+def _absolute(prologue: Prologue, iri: object) -> str:
+    try:
+        return str(prologue.absolutize(iri))  # type: ignore[arg-type]
+    except ValueError as exc:  # urllib cannot parse it (<//]>)
+        raise QuerySyntaxError(f"the IRI <{iri}> is not valid: {exc}") from None
 
 
 def _prologue(tree: object, base_iri: str | None) -> Prologue:
