@@ -6,6 +6,7 @@ only then is :mod:`kg.sparql.worker` (pyoxigraph, the dataset) imported.
 
 from __future__ import annotations
 
+import os
 import resource
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -32,6 +33,8 @@ def boot(conn: Connection, config: WorkerConfig) -> None:
     except isolation.IsolationError as exc:
         conn.send((ISOLATION_FAILED, str(exc)))
         return
+    # A Rust allocation failure at the memory limit prints a backtrace per worker: keep it short.
+    os.environ["RUST_BACKTRACE"] = "0"
     if config.memory_bytes is not None:
         resource.setrlimit(resource.RLIMIT_AS, (config.memory_bytes, config.memory_bytes))
     from kg.sparql import worker
