@@ -17,8 +17,9 @@ from __future__ import annotations
 import sys
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import cast
 
 from pyparsing import ParseBaseException
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
@@ -67,9 +68,13 @@ def _field(node: object, key: str) -> object:
         return None
 
 
+def _iterable(node: object) -> bool:
+    return isinstance(node, (list, tuple)) or type(node).__name__ == "ParseResults"
+
+
 def _items(node: object, key: str) -> list[object]:
     value = _field(node, key)
-    return list(value) if isinstance(value, (list, tuple)) or hasattr(value, "asList") else []
+    return list(cast(Iterable[object], value)) if _iterable(value) else []
 
 
 def _walk(tree: object) -> Iterator[object]:
@@ -80,14 +85,14 @@ def _walk(tree: object) -> Iterator[object]:
         yield node
         if isinstance(node, CompValue):
             stack.extend(node.values())
-        elif isinstance(node, (list, tuple)) or type(node).__name__ == "ParseResults":
-            stack.extend(node)  # type: ignore[call-overload]
+        elif _iterable(node):
+            stack.extend(cast(Iterable[object], node))
 
 
 def _triple_cost(triple: object) -> int:
-    if not isinstance(triple, (list, tuple)) and type(triple).__name__ != "ParseResults":
+    if not _iterable(triple):
         return 0
-    variables = sum(isinstance(t, Variable) for t in triple)  # type: ignore[attr-defined]
+    variables = sum(isinstance(t, Variable) for t in cast(Iterable[object], triple))
     return variables * variables
 
 
@@ -169,10 +174,10 @@ def summarise(text: str, tree: object, base_iri: str | None) -> ParsedQuery:
     prologue = _prologue(prologue_tree, base_iri)
     graphs: dict[str, list[str]] = {"default": [], "named": []}
     for clause in _items(body, "datasetClause"):
-        for key in graphs:
+        for key, iris in graphs.items():
             iri = _field(clause, key)
             if iri is not None:
-                graphs[key].append(_absolute(prologue, iri))
+                iris.append(_absolute(prologue, iri))
     service = cost = 0
     for node in _walk(body):
         if isinstance(node, CompValue):

@@ -12,9 +12,9 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
+from kg.errors import QuerySyntaxError
 from kg.settings import Settings
 from kg.sparql import description, negotiation, protocol, safety
-from kg.errors import QuerySyntaxError
 from kg.sparql.algebra import ParseFailure, QueryParser
 from kg.sparql.description import Limits
 from kg.sparql.sandbox import Sandbox, open_sandbox

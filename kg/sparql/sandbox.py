@@ -54,6 +54,7 @@ class PassThroughSandbox:
         return self._store.execute(request)
 
     def explain(self, text: str, timeout: float) -> str | None:
+        del text, timeout
         return None  # the remote store's parser is not ours to probe
 
     def close(self) -> None:
@@ -70,6 +71,7 @@ class ProcessSandbox:
             # A dump, not the source files: the workers then see exactly what the
             # store holds, however it was loaded.
             store.oxigraph.dump(str(dataset), format=ox.RdfFormat.N_QUADS)
+            self._timeout = settings.query_timeout
             mb = settings.sparql_worker_memory_mb
             config = WorkerConfig(str(dataset), settings.sparql_isolation,
                                   mb * 2**20 if mb else None, store.union_default_graph)
@@ -101,7 +103,7 @@ class ProcessSandbox:
             named_graphs=named if protocol_dataset else None,
             max_rows=request.max_rows,
             base_iri=request.base_iri,
-            timeout=request.timeout,
+            timeout=request.timeout if request.timeout is not None else self._timeout,
         )
         return self._pool.run(job, request.light)
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import signal
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from typing import IO, cast
 
 import pyoxigraph as ox
 
@@ -27,7 +26,7 @@ from kg.errors import (
 )
 from kg.sparql.boot import WorkerConfig
 from kg.store.base import RawResult, ResultFormat
-from kg.store.oxformats import GRAPHS, RESULTS
+from kg.store.oxformats import serialise
 
 READY = "ready"
 MEMORY_MESSAGE = ("the query needed more memory than the limit ({mb} MB per query worker); "
@@ -61,30 +60,6 @@ class Outcome:
 # Seconds past a job's time limit after which a worker ends itself: the parent
 # normally kills it first, but a worker must not outlive a parent that was killed.
 _SELF_DESTRUCT_GRACE = 5.0
-
-
-class _TooManyRows(Exception):
-    pass
-
-
-class _CappedTsv:
-    """A binary sink for TSV results that stops the writer once past the row cap."""
-
-    def __init__(self, max_rows: int | None) -> None:
-        self._max_lines = None if max_rows is None else max_rows + 1  # + the header line
-        self.lines = 0
-        self.chunks: list[bytes] = []
-
-    def write(self, data: bytes) -> int:
-        # TSV escapes newlines inside terms, so lines are exactly rows + header.
-        self.lines += data.count(b"\n")
-        if self._max_lines is not None and self.lines > self._max_lines:
-            raise _TooManyRows
-        self.chunks.append(bytes(data))
-        return len(data)
-
-    def flush(self) -> None:
-        return None
 
 
 def load(config: WorkerConfig) -> ox.Store:
@@ -153,11 +128,8 @@ def run(store: ox.Store, job: Job) -> RawResult | IcskgError:
         return serialise(result, job.result_format, job.max_rows)
     except SyntaxError as exc:
         return QuerySyntaxError(syntax_message(str(exc)))
-    except _TooManyRows:
-        return ResultLimitError(
-            f"the query returns more than {job.max_rows} rows (or triples), the most this "
-            "endpoint sends; narrow it or add LIMIT"
-        )
+    except ResultLimitError as exc:
+        return exc
     except (OSError, ValueError, RuntimeError, TypeError) as exc:
         return BadRequestError(f"the query could not be evaluated: {_short(str(exc))}")
 
@@ -170,36 +142,6 @@ def _defaults(
 
 def _named(iris: tuple[str, ...] | None) -> list[ox.NamedNode | ox.BlankNode] | None:
     return None if iris is None else [ox.NamedNode(i) for i in iris]
-
-
-def serialise(result: object, fmt: ResultFormat | None, max_rows: int | None) -> RawResult:
-    """Write a query result in ``fmt`` (or the default for its form), within ``max_rows``."""
-    if isinstance(result, ox.QueryTriples):
-        fmt = fmt if fmt in GRAPHS else ResultFormat.TURTLE
-        triples = []
-        for triple in result:
-            triples.append(triple)
-            if max_rows is not None and len(triples) > max_rows:
-                raise _TooManyRows
-        body = ox.serialize(triples, format=GRAPHS[fmt]) or b""
-        return RawResult(body, fmt.media_type, "graph", len(triples))
-    fmt = fmt if fmt in RESULTS else ResultFormat.JSON
-    if isinstance(result, ox.QueryBoolean):
-        return RawResult(result.serialize(format=RESULTS[fmt]) or b"", fmt.media_type, "ask")
-    if not isinstance(result, ox.QuerySolutions):
-        raise TypeError(f"unexpected query result {type(result).__name__}")
-    # Counting rows in JSON or XML output would need parsing it; TSV has one row a
-    # line, and pyoxigraph turns TSV into any other results format losslessly.
-    sink = _CappedTsv(max_rows)
-    # pyoxigraph only calls write() and flush() on its output.
-    result.serialize(cast(IO[bytes], sink), format=ox.QueryResultsFormat.TSV)
-    tsv = b"".join(sink.chunks)
-    rows = max(sink.lines - 1, 0)
-    if fmt is ResultFormat.TSV:
-        return RawResult(tsv, fmt.media_type, "select", rows)
-    solutions = ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV)
-    body = solutions.serialize(format=RESULTS[fmt]) or b""
-    return RawResult(body, fmt.media_type, "select", rows)
 
 
 def syntax_message(raw: str) -> str:

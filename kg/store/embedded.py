@@ -8,23 +8,30 @@ the sandbox in :mod:`kg.sparql`; the catalogue queries run here directly.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import time
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 
-from kg.errors import QuerySyntaxError, StoreUnavailableError
+from kg.errors import (
+    QuerySyntaxError,
+    QueryTimeoutError,
+    StoreUnavailableError,
+)
 from kg.store.base import (
     Bindings,
     Capabilities,
     QueryRequest,
     RawResult,
-    ResultFormat,
     SelectResult,
 )
-from kg.store.oxformats import GRAPHS, RESULTS
+from kg.store.oxformats import serialise
 from kg.store.terms import Term
 from kg.store.values import bind_values
+
+T = TypeVar("T")
 
 RDF_FILE_FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -98,7 +105,8 @@ class EmbeddedStore:
 
     def _query(self, query: str, bindings: Bindings | None,
                default_graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None = None,
-               named_graphs: list[ox.NamedNode | ox.BlankNode] | None = None) -> object:
+               named_graphs: list[ox.NamedNode | ox.BlankNode] | None = None,
+               base_iri: str | None = None) -> object:
         # Bindings go in as a leading VALUES block of escaped terms, exactly as a remote store
         # receives them, not as pyoxigraph `substitutions`: pyoxigraph plans a query before
         # substituting, so it would plan as if the parameters were free (every duty of every
@@ -106,6 +114,7 @@ class EmbeddedStore:
         try:
             return self._store.query(
                 bind_values(query, bindings),
+                base_iri=base_iri,
                 use_default_graph_as_union=default_graphs is None,
                 default_graph=default_graphs,
                 named_graphs=named_graphs,
@@ -115,14 +124,16 @@ class EmbeddedStore:
 
     def select(self, query: str, bindings: Bindings | None = None, *,
                timeout: float | None = None) -> SelectResult:
-        del timeout  # trusted catalogue queries only; untrusted ones go through the sandbox
+        # Trusted catalogue queries run here; the deadline is checked between rows
+        # (pyoxigraph cannot be interrupted inside one step: untrusted queries use workers).
+        deadline = Deadline(timeout)
         solutions = self._query(query, bindings)
         if not isinstance(solutions, ox.QuerySolutions):
             raise QuerySyntaxError("expected a SELECT query")
         variables = tuple(v.value for v in solutions.variables)
         rows = tuple(
             {name: to_term(sol[name]) for name in variables if sol[name] is not None}
-            for sol in solutions
+            for sol in deadline.watch(solutions)
         )
         return SelectResult(variables, rows)
 
@@ -136,22 +147,27 @@ class EmbeddedStore:
 
     def construct(self, query: str, bindings: Bindings | None = None, *,
                   timeout: float | None = None) -> list[tuple[Term, Term, Term]]:
-        del timeout
+        deadline = Deadline(timeout)
         result = self._query(query, bindings)
         if not isinstance(result, ox.QueryTriples):
             raise QuerySyntaxError("expected a CONSTRUCT or DESCRIBE query")
-        return [(to_term(t.subject), to_term(t.predicate), to_term(t.object)) for t in result]
+        return [(to_term(t.subject), to_term(t.predicate), to_term(t.object))
+                for t in deadline.watch(result)]
 
     def execute(self, request: QueryRequest) -> RawResult:
-        """Run a query and serialise it (in process, no time limit: see kg.sparql)."""
+        """Run a query in process and serialise it, within its row cap and (between rows)
+        its time limit; the endpoint runs untrusted queries in workers instead."""
         default: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None = [
             ox.NamedNode(u) for u in request.default_graph_uris] or None
         named: list[ox.NamedNode | ox.BlankNode] | None = [
             ox.NamedNode(u) for u in request.named_graph_uris] or None
         if named is not None and default is None:
             default = []
-        result = self._query(request.query, None, default, named)
-        return serialise(result, request.result_format)
+        deadline = Deadline(request.timeout)
+        result = self._query(request.query, None, default, named, request.base_iri)
+        raw = serialise(result, request.result_format, request.max_rows)
+        deadline.check()
+        return raw
 
     def triple_count(self) -> int:
         return len(self._store)
@@ -161,6 +177,24 @@ class EmbeddedStore:
 
     def close(self) -> None:
         return None
+
+
+class Deadline:
+    """A time limit checked between the rows of a streamed answer."""
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self._end = None if seconds is None else time.monotonic() + seconds
+
+    def check(self) -> None:
+        if self._end is not None and time.monotonic() > self._end:
+            raise QueryTimeoutError(
+                f"the query ran longer than the {self.seconds:g} s limit and was cancelled")
+
+    def watch(self, rows: Iterable[T]) -> Iterator[T]:
+        for row in rows:
+            self.check()
+            yield row
 
 
 def _load(store: ox.Store, path: Path, fmt: ox.RdfFormat, graph: ox.NamedNode | None) -> None:
@@ -176,18 +210,3 @@ def _file_format(path: Path) -> ox.RdfFormat:
     if fmt is None:
         raise StoreUnavailableError(f"{path}: unknown RDF file extension {path.suffix!r}")
     return fmt
-
-
-def serialise(result: object, fmt: ResultFormat | None) -> RawResult:
-    """Serialise a pyoxigraph query result in the requested (or default) format."""
-    if isinstance(result, ox.QueryTriples):
-        fmt = fmt if fmt is not None and fmt.is_graph_format else ResultFormat.TURTLE
-        body = result.serialize(format=GRAPHS[fmt]) or b""
-        return RawResult(body, fmt.media_type, "graph")
-    fmt = fmt if fmt is not None and not fmt.is_graph_format else ResultFormat.JSON
-    if isinstance(result, ox.QueryBoolean):
-        body = result.serialize(format=RESULTS[fmt]) or b""
-        return RawResult(body, fmt.media_type, "ask")
-    assert isinstance(result, ox.QuerySolutions)
-    body = result.serialize(format=RESULTS[fmt]) or b""
-    return RawResult(body, fmt.media_type, "select")

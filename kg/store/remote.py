@@ -20,9 +20,16 @@ import pyoxigraph as ox
 
 from kg.errors import QuerySyntaxError, ResultLimitError, StoreUnavailableError
 from kg.settings import Settings
-from kg.store.base import Bindings, Capabilities, QueryRequest, RawResult, ResultFormat, SelectResult
+from kg.store.base import (
+    Bindings,
+    Capabilities,
+    QueryRequest,
+    RawResult,
+    ResultFormat,
+    SelectResult,
+)
 from kg.store.embedded import to_term
-from kg.store.oxformats import GRAPHS, RESULTS
+from kg.store.oxformats import serialise
 from kg.store.protocol import Endpoint, Reply, send
 from kg.store.terms import Term
 from kg.store.values import bind_values, term_n3
@@ -202,18 +209,9 @@ class RemoteStore:
 
 
 def _serialise_answer(reply: Reply, fmt: ResultFormat | None, max_rows: int | None) -> RawResult:
-    first = _answer(reply)
-    count = _checked_size(_solutions(first), max_rows)
-    fmt = fmt if fmt is not None and not fmt.is_graph_format else ResultFormat.JSON
-    again = _answer(reply)
-    form = "select" if isinstance(again, ox.QuerySolutions) else "ask"
-    body = again.serialize(format=RESULTS[fmt]) or b""
-    return RawResult(body, fmt.media_type, form, count)
+    _checked_size(_solutions(_answer(reply)), max_rows)  # whole and within the cap
+    return serialise(_answer(reply), fmt, max_rows)
 
 
 def _serialise_graph(reply: Reply, fmt: ResultFormat | None, max_rows: int | None) -> RawResult:
-    triples = list(_triples(reply))
-    _checked_size(iter(triples), max_rows)
-    fmt = fmt if fmt is not None and fmt.is_graph_format else ResultFormat.TURTLE
-    body = ox.serialize(triples, format=GRAPHS[fmt]) or b""
-    return RawResult(body, fmt.media_type, "graph", len(triples))
+    return serialise(list(_triples(reply)), fmt, max_rows)

@@ -24,10 +24,6 @@ RDFXML = """<?xml version="1.0"?>
 """
 
 
-def count(store: EmbeddedStore, query: str) -> int:
-    return int(store.select(query).rows[0]["n"].value)
-
-
 @pytest.mark.parametrize(("name", "text"), [("doc.ttl", TURTLE), ("doc.rdf", RDFXML)])
 def test_relative_iris_resolve_against_the_file(tmp_path: Path, name: str, text: str) -> None:
     path = tmp_path / name
@@ -37,11 +33,22 @@ def test_relative_iris_resolve_against_the_file(tmp_path: Path, name: str, text:
     assert subjects == {path.resolve().as_uri()}
 
 
-def test_trig_default_graph_stays_the_default(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("union", "expected"), [(False, 1), (True, 2)])
+def test_trig_default_graph_stays_the_default(tmp_path: Path, union: bool,
+                                              expected: int) -> None:
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from kg.settings import Settings
+
     path = tmp_path / "data.trig"
     path.write_text(TRIG, encoding="utf-8")
-    standard = EmbeddedStore.from_files([path], union_default_graph=False)
-    assert standard.union_default_graph is False
-    assert count(standard, "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }") == 1
-    merged = EmbeddedStore.from_files([path], union_default_graph=True)
-    assert merged.union_default_graph is True
+    settings = Settings(data_files=[path], data_union_default_graph=union, sparql_workers=1,
+                        sparql_light_workers=0)
+    with TestClient(create_app(settings)) as client:
+        response = client.get("/sparql", params={
+            "query": "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"})
+        named = client.get("/sparql", params={
+            "query": "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }"})
+    assert int(response.json()["results"]["bindings"][0]["n"]["value"]) == expected
+    assert int(named.json()["results"]["bindings"][0]["n"]["value"]) == 1

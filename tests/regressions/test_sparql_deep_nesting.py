@@ -7,7 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 
-@pytest.mark.parametrize("opener,closer", [("{", "}"), ("(", ")"), ("[", "]")])
+@pytest.mark.parametrize(("opener", "closer"), [("{", "}"), ("(", ")"), ("[", "]")])
 def test_deep_nesting_is_a_400(client: TestClient, opener: str, closer: str) -> None:
     query = "SELECT * WHERE { FILTER(" + opener * 20_000 + closer * 20_000 + ") }"
     response = client.post("/sparql", content=query.encode(),
