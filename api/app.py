@@ -11,7 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 import kg
 from api import errors
-from api.middleware import RequestLimits, SecurityHeaders
+from api.middleware import HeadAsGet, RequestLimits, SecurityHeaders
 from api.routes import admin, ask, health, pages, questions, sparql
 from kg.reload import Reloader
 from kg.service import Service, ServiceHolder
@@ -47,6 +47,7 @@ def create_app(settings: Settings) -> FastAPI:
         allow_headers=["*"],
     )
     app.add_middleware(RequestLimits, max_bytes=settings.max_request_bytes)
+    app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)  # added last: outermost, so every response has them
     errors.install(app)
     for module in (health, ask, questions, sparql, pages, admin):

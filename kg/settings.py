@@ -106,6 +106,11 @@ class Settings(BaseSettings):
         description="Address-space limit of each query worker (RLIMIT_AS), in MiB; a query "
         "that needs more gets 503 and its worker is replaced; 0: no limit.",
     )
+    sparql_result_cache_mb: int = Field(
+        32, ge=0,
+        description="MiB of /sparql answers kept for repeated identical requests (the served "
+        "graph never changes between reloads; a reload starts an empty cache); 0: off.",
+    )
     sparql_isolation: Literal["auto", "namespace", "seccomp", "none"] = Field(
         "auto",
         description="How query workers are cut off from the network: their own network "

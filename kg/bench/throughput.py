@@ -82,6 +82,12 @@ def _targets(m: mixes.Mixes, work: Path) -> list[Target]:
                mixes.write(mixes.sparql_requests(m, "/sparql"), work / "mix-rdflib.json")),
         Target("oxigraph server", "oxigraph",
                mixes.write(mixes.sparql_requests(m, "/query"), work / "mix-oxigraph.json")),
+        Target("icskg /sparql light", "icskg", mixes.write(
+            mixes.sparql_requests(m, "/sparql", light=True), work / "mix-sparql-light.json")),
+        Target("icskg /sparql light no cache", "icskg-uncached",
+               work / "mix-sparql-light.json"),
+        Target("oxigraph server light", "oxigraph", mixes.write(
+            mixes.sparql_requests(m, "/query", light=True), work / "mix-oxigraph-light.json")),
         Target("hello route", "hello",
                mixes.write(mixes.hello_requests(), work / "mix-hello.json")),
     ]

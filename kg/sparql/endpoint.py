@@ -16,6 +16,7 @@ from kg.errors import QuerySyntaxError
 from kg.settings import Settings
 from kg.sparql import description, negotiation, protocol, safety
 from kg.sparql.algebra import ParseFailure, QueryParser
+from kg.sparql.cache import ResultCache, key_of
 from kg.sparql.description import Limits
 from kg.sparql.sandbox import Sandbox, open_sandbox
 from kg.store.base import QueryRequest, RawResult, Store
@@ -39,8 +40,10 @@ class HttpRequest:
 class SparqlEndpoint:
     """Answers SPARQL 1.1 Protocol requests over ``store`` through ``sandbox``."""
 
-    def __init__(self, store: Store, sandbox: Sandbox, limits: Limits) -> None:
+    def __init__(self, store: Store, sandbox: Sandbox, limits: Limits,
+                 cache_bytes: int = 0) -> None:
         self._store = store
+        self._cache = ResultCache(cache_bytes)
         self._sandbox = sandbox
         self.limits = limits
         self._graphs: frozenset[str] | None = None
@@ -53,7 +56,8 @@ class SparqlEndpoint:
         """Start the sandbox (worker processes for the embedded store); blocking."""
         limits = Limits(settings.query_timeout, settings.max_result_rows,
                         settings.max_request_bytes)
-        return cls(store, open_sandbox(store, settings), limits)
+        return cls(store, open_sandbox(store, settings), limits,
+                   settings.sparql_result_cache_mb * 2**20)
 
     def graphs(self) -> frozenset[str]:
         """The names of the dataset's named graphs (read once: a served dataset never changes)."""
@@ -73,7 +77,15 @@ class SparqlEndpoint:
         if operation is None:
             return self.describe(request.endpoint_url, request.accept)
         query = self.prepare(operation, request.accept, request.endpoint_url)
-        return self._sandbox.execute(query)
+        if not self._cache.max_bytes:
+            return self._sandbox.execute(query)
+        key = key_of(query)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        result = self._sandbox.execute(query)
+        self._cache.put(key, result)
+        return result
 
     async def handle_async(self, request: HttpRequest) -> RawResult:
         loop = asyncio.get_running_loop()
