@@ -108,6 +108,7 @@ class SparqlEndpoint:
         return QueryRequest(
             query=parsed.text,
             light=parsed.light,
+            names_dataset=bool(parsed.from_graphs or parsed.from_named_graphs),
             result_format=fmt,
             default_graph_uris=operation.default_graph_uris,
             named_graph_uris=operation.named_graph_uris,

@@ -57,6 +57,7 @@ class QueryRequest:
     max_rows: int | None = None
     base_iri: str | None = None  # resolves relative IRIs; the protocol lets it be the endpoint
     light: bool = False  # judged cheap by the parser: may use the reserved light lane
+    names_dataset: bool = False  # the query has FROM / FROM NAMED of its own
 
 
 @dataclass(frozen=True, slots=True)

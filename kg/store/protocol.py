@@ -72,7 +72,7 @@ class Reply:
 
 
 def _wrapper(endpoint: Endpoint, query: str, default_graphs: Sequence[str],
-             named_graphs: Sequence[str], timeout: float) -> SPARQLWrapper:
+             named_graphs: Sequence[str], timeout: float, union: bool) -> SPARQLWrapper:
     sw = SPARQLWrapper(endpoint.query_url)
     sw.setQuery(query)
     sw.setMethod(POST)
@@ -84,8 +84,9 @@ def _wrapper(endpoint: Endpoint, query: str, default_graphs: Sequence[str],
         sw.addDefaultGraph(uri)
     for uri in named_graphs:
         sw.addNamedGraph(uri)
-    # A named dataset replaces the union default graph (Oxigraph refuses both).
-    if endpoint.union_param and not default_graphs and not named_graphs:
+    # A named dataset (in the request or the query's FROM) replaces the union default
+    # graph (Oxigraph refuses both).
+    if endpoint.union_param and union and not default_graphs and not named_graphs:
         sw.addParameter(endpoint.union_param, "true")
     if endpoint.user is not None and endpoint.password is not None:
         sw.setHTTPAuth(BASIC)
@@ -116,11 +117,12 @@ def _read(response: http.client.HTTPResponse, limit: int) -> bytes:
 
 
 def send(endpoint: Endpoint, query: str, *, default_graphs: Sequence[str] = (),
-         named_graphs: Sequence[str] = (), timeout: float | None = None) -> Reply:
+         named_graphs: Sequence[str] = (), timeout: float | None = None,
+         union: bool = True) -> Reply:
     """POST one query; return the whole body, or raise a typed error."""
     seconds = timeout if timeout is not None else endpoint.timeout
     where = endpoint.shown
-    sw = _wrapper(endpoint, query, default_graphs, named_graphs, seconds)
+    sw = _wrapper(endpoint, query, default_graphs, named_graphs, seconds, union)
     try:
         with closing(sw.query().response) as response:
             media_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()

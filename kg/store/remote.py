@@ -187,7 +187,8 @@ class RemoteStore:
             query = f"BASE {term_n3(Term.iri(request.base_iri))}\n{query}"
         reply = send(self.endpoint, query,
                      default_graphs=request.default_graph_uris,
-                     named_graphs=request.named_graph_uris, timeout=request.timeout)
+                     named_graphs=request.named_graph_uris, timeout=request.timeout,
+                     union=not request.names_dataset)
         if reply.media_type in _RESULTS_IN:
             return _serialise_answer(reply, request.result_format, request.max_rows)
         return _serialise_graph(reply, request.result_format, request.max_rows)
