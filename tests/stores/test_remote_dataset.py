@@ -12,7 +12,6 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from kg.settings import Settings
 
-
 SAMPLE = Path(__file__).parent / "data" / "sample.trig"
 
 
