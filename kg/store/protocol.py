@@ -72,7 +72,7 @@ class Reply:
 
 
 def _wrapper(endpoint: Endpoint, query: str, default_graphs: Sequence[str],
-             named_graphs: Sequence[str], timeout: float, union: bool) -> SPARQLWrapper:
+             named_graphs: Sequence[str], timeout: float, *, union: bool) -> SPARQLWrapper:
     sw = SPARQLWrapper(endpoint.query_url)
     sw.setQuery(query)
     sw.setMethod(POST)
@@ -122,7 +122,7 @@ def send(endpoint: Endpoint, query: str, *, default_graphs: Sequence[str] = (),
     """POST one query; return the whole body, or raise a typed error."""
     seconds = timeout if timeout is not None else endpoint.timeout
     where = endpoint.shown
-    sw = _wrapper(endpoint, query, default_graphs, named_graphs, seconds, union)
+    sw = _wrapper(endpoint, query, default_graphs, named_graphs, seconds, union=union)
     try:
         with closing(sw.query().response) as response:
             media_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
