@@ -127,6 +127,21 @@ class Settings(BaseSettings):
 
     # --- server -----------------------------------------------------------
     host: str = Field("127.0.0.1", description="Interface `icskg serve` binds to.")
+    header_timeout: float = Field(
+        10.0, gt=0,
+        description="Seconds a new connection may take to send a complete request head before "
+        "`icskg serve` closes it (half-open sockets cannot pile up).",
+    )
+    max_connections: int = Field(
+        512, ge=1,
+        description="Most connections and requests `icskg serve` handles at once; beyond it, "
+        "503.",
+    )
+    log_rate_per_second: int = Field(
+        10, ge=1,
+        description="Most log lines of one kind written per second; the rest are counted and "
+        "dropped.",
+    )
     port: int = Field(8000, ge=0, le=65535, description="Port `icskg serve` listens on.")
     admin_token: str | None = Field(
         None,

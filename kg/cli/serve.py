@@ -63,5 +63,14 @@ def run(args: argparse.Namespace) -> int:
     # `kill -HUP <pid>` after `icskg build` swaps the new graph in (kg/reload.py).
     on_sighup(app.state.reloader.reload_logged)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
+    from api.server import protocol_class
+    from kg.lograte import install
+
+    config = uvicorn.Config(app, host=settings.host, port=settings.port, log_level="info",
+                            http=protocol_class(settings.header_timeout),
+                            limit_concurrency=settings.max_connections)
+    server = uvicorn.Server(config)
+    config.load()  # sets uvicorn's log handlers up, so the rate limit can attach to them
+    install(settings.log_rate_per_second)
+    server.run()
     return 0
