@@ -83,7 +83,7 @@ def test_http_targets_and_ratios(report: dict[str, object]) -> None:
 
 def test_targets_are_reported_not_asserted(report: dict[str, object]) -> None:
     verdicts = report["targets"]
-    assert isinstance(verdicts, list) and len(verdicts) == 6
+    assert isinstance(verdicts, list) and len(verdicts) == 7
     for verdict in verdicts:
         assert verdict["met"] in (True, False, None)
         assert verdict["detail"]
