@@ -19,7 +19,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 class HeaderTimeoutH11(H11Protocol):
     """uvicorn's h11 protocol, closing connections whose request head is late."""
 
-    header_timeout = 10.0
+    header_timeout = 10.0  # replaced by ICSKG_HEADER_TIMEOUT in protocol_class()
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)

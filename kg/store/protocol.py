@@ -28,6 +28,7 @@ from SPARQLWrapper.SPARQLExceptions import (
 )
 
 from kg.errors import QuerySyntaxError, QueryTimeoutError, ResultLimitError, StoreUnavailableError
+from kg.settings import Settings
 
 # Result sets as JSON, graphs as N-Triples: every store speaks them, and both
 # parse strictly, so a body cut short is caught.
@@ -36,6 +37,8 @@ ACCEPT = (
     "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.8"
 )
 DEFAULT_MAX_BODY_BYTES = 256 * 2**20
+# The one default time limit lives in the settings; read it from there.
+DEFAULT_TIMEOUT: float = Settings.model_fields["query_timeout"].default
 _CHUNK = 2**16
 
 
@@ -54,7 +57,7 @@ class Endpoint:
     query_url: str
     user: str | None = None
     password: str | None = field(default=None, repr=False)
-    timeout: float = 10.0
+    timeout: float = DEFAULT_TIMEOUT
     union_param: str | None = "union-default-graph"
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
 
