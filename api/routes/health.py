@@ -24,7 +24,8 @@ class Health(BaseModel):
     detail: str | None = Field(None, description="Why the service is degraded, if it is.")
 
 
-@router.get("/health", response_model=Health, summary="Service health")
+@router.get("/health", response_model=Health, response_model_exclude_none=True,
+            summary="Service health")
 async def health(request: Request, service: Annotated[Service, Depends(get_service)]) -> Health:
     await asyncio.to_thread(service.store.ping)
     count = await asyncio.to_thread(service.store.triple_count)
