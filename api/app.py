@@ -16,7 +16,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 import kg
 from api import errors, mcp, openapi
-from api.middleware import RequestLimits, SecurityHeaders
+from api.middleware import HeadAsGet, RequestLimits, SecurityHeaders
 from api.routes import admin, ask, health, linked, pages, questions, search, sparql, tools
 from kg.catalogue import load_catalogue
 from kg.runtime import Runtime
@@ -69,6 +69,7 @@ def create_app(settings: Settings) -> FastAPI:
         expose_headers=["Mcp-Session-Id"],
     )
     app.add_middleware(RequestLimits, max_bytes=settings.max_request_bytes)
+    app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)  # added last: outermost, so every response has them
     errors.install(app)
     for router in ROUTERS:

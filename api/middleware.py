@@ -1,4 +1,4 @@
-"""ASGI middleware for every route: request size limits and browser security headers.
+"""ASGI middleware for every route: request size limits, HEAD, browser security headers.
 
 Both are plain ASGI (no BaseHTTPMiddleware), so responses stream through
 untouched apart from the added headers.
@@ -51,6 +51,31 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class HeadAsGet:
+    """Answers HEAD on every GET route: the route runs as GET and the body is dropped.
+
+    FastAPI routes declare GET only, and health checks and link checkers send HEAD;
+    the headers (Content-Length included) are the GET response's (RFC 9110, 9.3.2).
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
 
 
 class RequestLimits:

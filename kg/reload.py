@@ -14,12 +14,14 @@ is closed only after a grace period longer than any request may take.
 from __future__ import annotations
 
 import hmac
+import json
 import logging
 import signal
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from types import FrameType
 
 from kg.errors import AuthenticationError, IcskgError, NotFoundError, ReloadError
@@ -82,6 +84,7 @@ class Reloader:
         self._retired_lock = threading.Lock()
         self._retired: dict[int, tuple[Service, threading.Timer]] = {}
         self._closed = False
+        self.last_failure: str | None = None  # why the last reload failed; None once one works
 
     def attach(self, holder: ServiceHolder) -> None:
         """Start reloading ``holder`` (set once the app's lifespan has opened it)."""
@@ -95,7 +98,12 @@ class Reloader:
         with self._reload_lock:
             started = time.perf_counter()
             source = describe_source(self._settings)
-            fresh, after = self._open_ready(source)
+            try:
+                fresh, after = self._open_ready(source)
+            except ReloadError as exc:
+                self.last_failure = exc.message
+                raise
+            self.last_failure = None
             old = holder.swap(fresh)
             before = _count(old)
             self._retire(old)
@@ -131,13 +139,29 @@ class Reloader:
             # Ready means answering: workers started and the store readable, so the
             # first request after the swap does not pay for the start-up.
             fresh.store.ping()
-            fresh.sparql()
             triples = fresh.store.triple_count()
+            self._check_complete(triples)
+            fresh.sparql()
+        except ReloadError:
+            fresh.close()
+            raise
         except Exception as exc:
             fresh.close()
             raise ReloadError(f"the new graph from {source} did not start: {_reason(exc)}; "
                               "still serving the previous graph") from exc
         return fresh, triples
+
+    def _check_complete(self, triples: int) -> None:
+        """Refuse an empty graph, or a build whose triple count is not the one it recorded."""
+        if triples == 0:
+            raise ReloadError("the new graph is empty; still serving the previous graph")
+        if describe_source(self._settings) in ("remote store", "data files"):
+            return
+        recorded = _recorded_triples(self._settings.build_dir / "build.json")
+        if recorded is not None and recorded != triples:
+            raise ReloadError(
+                f"the new build holds {triples} triples but its build.json records {recorded}"
+                " (an incomplete or mixed build?); still serving the previous graph")
 
     def _retire(self, service: Service) -> None:
         with self._retired_lock:
@@ -156,6 +180,14 @@ class Reloader:
             entry = self._retired.pop(key, None)
         if entry is not None:
             entry[0].close()
+
+
+def _recorded_triples(path: Path) -> int | None:
+    try:
+        value = json.loads(path.read_text(encoding="utf-8")).get("triples")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return value if isinstance(value, int) else None
 
 
 def _count(service: Service) -> int:

@@ -113,12 +113,61 @@ class Settings(BaseSettings):
     )
     sparql_workers: int = Field(
         2, ge=1, le=32,
-        description="Worker processes that run /sparql queries on the embedded store (each "
-        "holds a copy of the graph; one is killed and replaced when a query times out).",
+        description="General-lane worker processes that run /sparql queries on the embedded "
+        "store (each holds a copy of the graph; one is killed and replaced when a query "
+        "times out).",
+    )
+    sparql_light_workers: int = Field(
+        1, ge=0, le=8,
+        description="More workers reserved for queries the parser judges cheap, so they are "
+        "answered while heavy queries occupy the general lane.",
+    )
+    sparql_light_budget: float = Field(
+        1.0, gt=0,
+        description="Seconds a query may run on a light-lane worker; one that runs longer was "
+        "misjudged, and finishes on the general lane within its time limit.",
+    )
+    sparql_worker_memory_mb: int = Field(
+        2048, ge=0,
+        description="Address-space limit of each query worker (RLIMIT_AS), in MiB; a query "
+        "that needs more gets 503 and its worker is replaced; 0: no limit.",
+    )
+    sparql_result_cache_mb: int = Field(
+        32, ge=0,
+        description="MiB of /sparql answers kept for repeated identical requests (the served "
+        "graph never changes between reloads; a reload starts an empty cache); 0: off.",
+    )
+    sparql_isolation: Literal["auto", "namespace", "seccomp", "none"] = Field(
+        "auto",
+        description="How query workers are cut off from the network: their own network "
+        "namespace, a seccomp filter denying internet sockets, or auto (the first that "
+        "works; the endpoint refuses to start if neither does); none runs them with "
+        "network access and must be chosen explicitly.",
+    )
+    data_union_default_graph: bool = Field(
+        False,
+        description="Serve data files with the merge of all their graphs as default graph; "
+        "off, a served dataset keeps its own default graph (the built graph always uses "
+        "the merge).",
     )
 
     # --- server -----------------------------------------------------------
     host: str = Field("127.0.0.1", description="Interface `icskg serve` binds to.")
+    header_timeout: float = Field(
+        10.0, gt=0,
+        description="Seconds a new connection may take to send a complete request head before "
+        "`icskg serve` closes it (half-open sockets cannot pile up).",
+    )
+    max_connections: int = Field(
+        512, ge=1,
+        description="Most connections and requests `icskg serve` handles at once; beyond it, "
+        "503.",
+    )
+    log_rate_per_second: int = Field(
+        10, ge=1,
+        description="Most log lines of one kind written per second; the rest are counted and "
+        "dropped.",
+    )
     port: int = Field(8000, ge=0, le=65535, description="Port `icskg serve` listens on.")
     admin_token: str | None = Field(
         None,

@@ -33,9 +33,13 @@ def icskg_app(data: Path, qa_cache_size: int | None = None) -> FastAPI:
     from api.app import create_app
     from kg.settings import Settings
 
-    settings = Settings.model_validate({"data_files": [data], "cors_origins": []})
+    # The generated data is a built graph: its default graph is the merge, as when served.
+    settings = Settings.model_validate({"data_files": [data], "cors_origins": [],
+                                        "data_union_default_graph": True})
     if qa_cache_size is not None:
-        settings = settings.model_copy(update={"qa_cache_size": qa_cache_size})
+        # The uncached server has no /sparql answer cache either.
+        settings = settings.model_copy(update={"qa_cache_size": qa_cache_size,
+                                               "sparql_result_cache_mb": 0})
     return create_app(settings)
 
 

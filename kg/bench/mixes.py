@@ -51,12 +51,27 @@ ASK_QUESTIONS: tuple[str, ...] = (
 )
 
 
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+
+
+def light_queries(data: Generated) -> tuple[tuple[str, str], ...]:
+    """The light side-by-side mix: a label lookup, a type histogram, a provenance join."""
+    board = data.sample_board
+    return (
+        ("label-lookup", f"SELECT ?label WHERE {{ <{board}> <{_RDFS}label> ?label }}"),
+        ("type-histogram", "SELECT ?type (COUNT(?s) AS ?n) WHERE { ?s a ?type } "
+                           "GROUP BY ?type ORDER BY DESC(?n) LIMIT 10"),
+        ("provenance-join", f"SELECT ?g ?p WHERE {{ GRAPH ?g {{ <{board}> ?p ?o }} }} LIMIT 20"),
+    )
+
+
 @dataclass(frozen=True)
 class Mixes:
     """The query texts and questions, and their request files per server dialect."""
 
     queries: tuple[tuple[str, str], ...]  # (question id, SPARQL text)
     questions: tuple[str, ...]
+    light: tuple[tuple[str, str], ...] = ()  # the light-query mix
 
 
 def build_mixes(store: Store, data: Generated) -> Mixes:
@@ -68,12 +83,14 @@ def build_mixes(store: Store, data: Generated) -> Mixes:
         values = {k: v.format(ics=ics, icb=data.sample_board) for k, v in params.items()}
         bound = bind_parameters(store, question, values)
         queries.append((qid, bind_values(question.sparql, {b.name: b.term for b in bound})))
-    return Mixes(tuple(queries), ASK_QUESTIONS)
+    return Mixes(tuple(queries), ASK_QUESTIONS, light_queries(data))
 
 
-def sparql_requests(mixes: Mixes, path: str, extra: str = "") -> list[dict[str, object]]:
+def sparql_requests(mixes: Mixes, path: str, extra: str = "",
+                    light: bool = False) -> list[dict[str, object]]:
+    texts = mixes.light if light else mixes.queries
     return [{"method": "GET", "path": f"{path}?query={quote(text, safe='')}{extra}",
-             "headers": {"Accept": SPARQL_JSON}} for _, text in mixes.queries]
+             "headers": {"Accept": SPARQL_JSON}} for _, text in texts]
 
 
 def ask_requests(mixes: Mixes) -> list[dict[str, object]]:

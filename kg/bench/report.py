@@ -13,6 +13,8 @@ from kg.bench.throughput import HttpResult
 SPARQL, ASK, RDFLIB_EP, OXIGRAPH, HELLO = ("icskg /sparql", "icskg /ask", "rdflib-endpoint",
                                            "oxigraph server", "hello route")
 ASK_UNCACHED = "icskg /ask no cache"  # the /ask target is judged on this one
+SPARQL_LIGHT, OXIGRAPH_LIGHT = "icskg /sparql light", "oxigraph server light"
+SPARQL_LIGHT_UNCACHED = "icskg /sparql light no cache"
 OUR_STORE = "pyoxigraph"
 MIN_MEMORY_MB = 20.0
 
@@ -76,6 +78,8 @@ def ratios(http: HttpResult | None) -> dict[str, float | None]:
 
     return {"sparql_vs_rdflib_endpoint": ratio(SPARQL, RDFLIB_EP),
             "sparql_vs_oxigraph": ratio(SPARQL, OXIGRAPH),
+            "light_sparql_vs_oxigraph": ratio(SPARQL_LIGHT, OXIGRAPH_LIGHT),
+            "light_sparql_uncached_vs_oxigraph": ratio(SPARQL_LIGHT_UNCACHED, OXIGRAPH_LIGHT),
             "ask_vs_hello": ratio(ASK_UNCACHED, HELLO),
             "ask_cached_vs_hello": ratio(ASK, HELLO)}
 
@@ -107,6 +111,14 @@ def _cached_note(verdict: Verdict, cached: float | None) -> Verdict:
                                    f" {cached:.2f}x, not judged)")
 
 
+def _uncached_note(verdict: Verdict, uncached: float | None) -> Verdict:
+    """The light-query verdict is the default server (answer cache on); without it, shown."""
+    if uncached is None:
+        return verdict
+    return replace(verdict, detail=f"{verdict.detail} (answer cache off: {uncached:.2f}x, "
+                                   "not judged)")
+
+
 def verdicts(sizes: list[SizeResult], http: HttpResult | None) -> list[Verdict]:
     r = ratios(http)
     largest = sizes[-1] if sizes else None
@@ -117,6 +129,9 @@ def verdicts(sizes: list[SizeResult], http: HttpResult | None) -> list[Verdict]:
     return [
         _at_least("/sparql vs rdflib-endpoint", r["sparql_vs_rdflib_endpoint"], 3.0),
         _at_least("/sparql vs oxigraph server", r["sparql_vs_oxigraph"], 0.25),
+        _uncached_note(_at_least("/sparql light queries vs oxigraph server",
+                                 r["light_sparql_vs_oxigraph"], 0.5),
+                       r["light_sparql_uncached_vs_oxigraph"]),
         _cached_note(_at_least("/ask vs hello route, answer cache off", r["ask_vs_hello"], 0.5),
                      r["ask_cached_vs_hello"]),
         _at_most("load of 1M triples (pyoxigraph)", ours.load_s if at_1m and ours else None,

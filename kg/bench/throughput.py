@@ -82,6 +82,12 @@ def _targets(m: mixes.Mixes, work: Path) -> list[Target]:
                mixes.write(mixes.sparql_requests(m, "/sparql"), work / "mix-rdflib.json")),
         Target("oxigraph server", "oxigraph",
                mixes.write(mixes.sparql_requests(m, "/query"), work / "mix-oxigraph.json")),
+        Target("icskg /sparql light", "icskg", mixes.write(
+            mixes.sparql_requests(m, "/sparql", light=True), work / "mix-sparql-light.json")),
+        Target("icskg /sparql light no cache", "icskg-uncached",
+               work / "mix-sparql-light.json"),
+        Target("oxigraph server light", "oxigraph", mixes.write(
+            mixes.sparql_requests(m, "/query", light=True), work / "mix-oxigraph-light.json")),
         Target("hello route", "hello",
                mixes.write(mixes.hello_requests(), work / "mix-hello.json")),
     ]
@@ -174,6 +180,7 @@ def run_http(data: Generated, work: Path, s: HttpSettings) -> HttpResult:
         servers, result.oxigraph_load_s = _start(data, work, server_cores, stack, s)
         # The first /sparql request also starts our worker pool: keep it out of the timings.
         result.checks = check_answers(servers, m, s.check_timeout_s)
+        _rows(servers["icskg-uncached"], "/sparql", m.light[0][1], s.check_timeout_s)
         for _ in range(s.rounds):
             for target in targets:
                 burst = _burst(target, servers[target.server], client_cores, s)

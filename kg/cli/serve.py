@@ -23,6 +23,9 @@ def register(subparsers: Any) -> None:
     p.add_argument("--graph", nargs=2, action="append", metavar=("IRI", "FILE"),
                    help="serve FILE (Turtle, N-Triples, RDF/XML) as the named graph IRI "
                    "instead of the built graph; repeatable, combines with --data")
+    p.add_argument("--union-default-graph", action="store_true", default=None,
+                   help="with --data/--graph: make the default graph the merge of all graphs "
+                   "(otherwise each file's own default graph)")
     p.add_argument("--endpoint", metavar="QUERY_URL",
                    help="serve over a remote SPARQL 1.1 store instead of the embedded one")
     p.add_argument("--query-timeout", type=float, metavar="SECONDS",
@@ -34,7 +37,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
     overrides: dict[str, object] = {}
     for arg, field in (("host", "host"), ("port", "port"), ("out", "build_dir"),
                        ("data", "data_files"), ("endpoint", "endpoint_url"),
-                       ("query_timeout", "query_timeout")):
+                       ("query_timeout", "query_timeout"),
+                       ("union_default_graph", "data_union_default_graph")):
         value = getattr(args, arg)
         if value is not None:
             overrides[field] = value
@@ -60,5 +64,14 @@ def run(args: argparse.Namespace) -> int:
     # `kill -HUP <pid>` after `icskg build` swaps the new graph in (kg/reload.py).
     on_sighup(app.state.runtime.reload_logged)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
+    from api.server import protocol_class
+    from kg.lograte import install
+
+    config = uvicorn.Config(app, host=settings.host, port=settings.port, log_level="info",
+                            http=protocol_class(settings.header_timeout),
+                            limit_concurrency=settings.max_connections)
+    server = uvicorn.Server(config)
+    config.load()  # sets uvicorn's log handlers up, so the rate limit can attach to them
+    install(settings.log_rate_per_second)
+    server.run()
     return 0

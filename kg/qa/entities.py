@@ -43,9 +43,9 @@ NAMES_QUERY = _PREFIXES + """SELECT ?e ?label ?alt ?definition WHERE {
   { ?e rdfs:label ?label } UNION { ?e skos:altLabel ?alt } UNION { ?e skos:definition ?definition }
   FILTER(isIRI(?e))
 }"""
+# One path, not a UNION joined to subClassOf*: Virtuoso 7.2 returns no rows for that form.
 TYPES_QUERY = _PREFIXES + """SELECT DISTINCT ?e ?type WHERE {
-  { ?e rdf:type ?t } UNION { ?e ics:kindOf ?t }
-  ?t rdfs:subClassOf* ?type .
+  ?e (rdf:type|ics:kindOf)/rdfs:subClassOf* ?type .
   FILTER(isIRI(?e) && isIRI(?type))
 }"""
 CLASSES_QUERY = _PREFIXES + """SELECT DISTINCT ?e ?type WHERE {

@@ -2,7 +2,7 @@
 
 The HTTP layer hands over the raw request parts; everything else happens
 here, on a thread of the endpoint's own pool so the event loop never waits
-on parsing, lexing or the query itself.
+on parsing or the query itself.
 """
 
 from __future__ import annotations
@@ -12,8 +12,11 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
+from kg.errors import QuerySyntaxError
 from kg.settings import Settings
-from kg.sparql import description, lexer, negotiation, protocol, safety
+from kg.sparql import description, negotiation, protocol, safety
+from kg.sparql.algebra import ParseFailure, QueryParser
+from kg.sparql.cache import ResultCache, key_of
 from kg.sparql.description import Limits
 from kg.sparql.sandbox import Sandbox, open_sandbox
 from kg.store.base import QueryRequest, RawResult, Store
@@ -37,11 +40,14 @@ class HttpRequest:
 class SparqlEndpoint:
     """Answers SPARQL 1.1 Protocol requests over ``store`` through ``sandbox``."""
 
-    def __init__(self, store: Store, sandbox: Sandbox, limits: Limits) -> None:
+    def __init__(self, store: Store, sandbox: Sandbox, limits: Limits,
+                 cache_bytes: int = 0) -> None:
         self._store = store
+        self._cache = ResultCache(cache_bytes)
         self._sandbox = sandbox
         self.limits = limits
         self._graphs: frozenset[str] | None = None
+        self._parser = QueryParser()
         self._lock = threading.Lock()
         self._threads = ThreadPoolExecutor(_THREADS, thread_name_prefix="icskg-sparql")
 
@@ -50,7 +56,8 @@ class SparqlEndpoint:
         """Start the sandbox (worker processes for the embedded store); blocking."""
         limits = Limits(settings.query_timeout, settings.max_result_rows,
                         settings.max_request_bytes)
-        return cls(store, open_sandbox(store, settings.sparql_workers), limits)
+        return cls(store, open_sandbox(store, settings), limits,
+                   settings.sparql_result_cache_mb * 2**20)
 
     def graphs(self) -> frozenset[str]:
         """The names of the dataset's named graphs (read once: a served dataset never changes)."""
@@ -70,7 +77,15 @@ class SparqlEndpoint:
         if operation is None:
             return self.describe(request.endpoint_url, request.accept)
         query = self.prepare(operation, request.accept, request.endpoint_url)
-        return self._sandbox.execute(query)
+        if not self._cache.max_bytes:
+            return self._sandbox.execute(query)
+        key = key_of(query)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        result = self._sandbox.execute(query)
+        self._cache.put(key, result)
+        return result
 
     async def handle_async(self, request: HttpRequest) -> RawResult:
         loop = asyncio.get_running_loop()
@@ -79,14 +94,21 @@ class SparqlEndpoint:
     def prepare(self, operation: protocol.Operation, accept: str | None,
                 base_iri: str) -> QueryRequest:
         """Check the query is safe and pick its format; raises before anything runs."""
-        shape = lexer.shape(operation.query, base_iri)
-        if shape.from_graphs or shape.from_named_graphs:
-            safety.check(operation.query, shape, self.graphs().__contains__)
+        try:
+            parsed = self._parser.parse(operation.query, base_iri)
+        except ParseFailure as exc:
+            # Refused either way; the engine, without network, may say more precisely why.
+            better = self._sandbox.explain(exc.text, self.limits.timeout)
+            raise QuerySyntaxError(better or str(exc)) from None
+        if parsed.from_graphs or parsed.from_named_graphs:
+            safety.check(parsed, self.graphs().__contains__)
         else:
-            safety.check(operation.query, shape, lambda _iri: True)
-        fmt = negotiation.choose(shape.form, accept, operation.format_name)
+            safety.check(parsed, lambda _iri: True)
+        fmt = negotiation.choose(parsed.form, accept, operation.format_name)
         return QueryRequest(
-            query=operation.query,
+            query=parsed.text,
+            light=parsed.light,
+            names_dataset=bool(parsed.from_graphs or parsed.from_named_graphs),
             result_format=fmt,
             default_graph_uris=operation.default_graph_uris,
             named_graph_uris=operation.named_graph_uris,

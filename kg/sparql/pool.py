@@ -1,36 +1,43 @@
-"""A small pool of query worker processes that can be killed when a query runs too long.
+"""Query worker processes in two lanes, killed when a query runs too long.
 
 Workers are started with ``spawn`` (never ``fork``: the server is threaded,
-and forking a threaded process copies locks mid-use). Each loads the same
-N-Quads dump. A job that passes its time limit gets its worker killed; a
-fresh one is started in the background, so the pool heals itself while the
-other workers keep answering.
+and forking a threaded process copies locks mid-use). Each has no network and
+a memory limit (:mod:`kg.sparql.boot`) and loads the same N-Quads dump.
+
+Fairness: the *light* lane is reserved for queries the parser judged cheap
+(:attr:`kg.sparql.algebra.ParsedQuery.light`); light queries may also use an
+idle general worker, heavy ones only general workers. A light query that
+still runs past ``light_budget`` seconds was misjudged: its worker is killed
+and the query finishes in the general lane with the rest of its time, so a
+crafted "light" query cannot hold the light lane either. A killed or retired
+worker is replaced in the background while the others keep answering.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing
-import queue
+import signal
 import threading
 import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from pathlib import Path
 
 from kg.errors import IcskgError, QueryTimeoutError, StoreUnavailableError
-from kg.sparql import worker
+from kg.sparql import boot, worker
 from kg.store.base import RawResult
 
 _STARTUP_SECONDS = 300.0
-_DEFAULT_TIMEOUT = 10.0
+log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
 class _Worker:
     process: BaseProcess
     conn: Connection
+    light: bool
 
     def stop(self) -> None:
         with contextlib.suppress(OSError):
@@ -40,110 +47,171 @@ class _Worker:
         self.process.join(5)
 
 
-class WorkerPool:
-    """``size`` spawned processes, each holding the dataset in ``dataset`` (an N-Quads file)."""
+class _Misjudged(Exception):
+    """A light-lane query outran the light budget."""
 
-    def __init__(self, dataset: Path | None, size: int) -> None:
-        self._dataset = str(dataset) if dataset else None
+
+class WorkerPool:
+    """``general`` + ``light`` spawned workers over ``config``'s dataset."""
+
+    def __init__(self, config: boot.WorkerConfig, general: int, light: int = 0,
+                 light_budget: float = 1.0) -> None:
+        self._config = config
+        self._light_budget = light_budget
         self._context = multiprocessing.get_context("spawn")
-        self._idle: queue.Queue[_Worker] = queue.Queue()
-        self._lock = threading.Lock()
+        self._cond = threading.Condition()
+        self._idle: dict[bool, list[_Worker]] = {False: [], True: []}
         self._workers: dict[int, _Worker] = {}
         self._closed = False
-        started = [self._start() for _ in range(size)]
-        for w in started:
-            self._await_ready(w)
-            self._idle.put(w)
+        self.isolation = "none"
+        try:
+            started = [self._start(False) for _ in range(general)]
+            started += [self._start(True) for _ in range(light)]
+            for w in started:
+                self.isolation = self._await_ready(w)
+                self._release(w)
+        except BaseException:
+            self.close()  # a worker that failed to start stops the ones already running
+            raise
 
     @property
     def size(self) -> int:
-        with self._lock:
+        with self._cond:
             return len(self._workers)
 
-    def run(self, job: worker.Job) -> RawResult:
-        """Run ``job`` on an idle worker; kill it if it runs past ``job.timeout`` seconds."""
-        timeout = job.timeout if job.timeout is not None else _DEFAULT_TIMEOUT
+    def run(self, job: worker.Job, light: bool = False) -> RawResult:
+        """Run ``job``; kill its worker if it runs past ``job.timeout`` seconds."""
+        deadline = time.monotonic() + job.timeout
+        w = self._acquire(light, deadline, job.timeout)
         try:
-            # Waiting for a free worker is bounded too, so overload shows as an error.
-            w = self._idle.get(timeout=timeout)
-        except queue.Empty:
-            raise QueryTimeoutError(
-                f"all query workers stayed busy for {timeout:g} s; try again shortly"
-            ) from None
-        try:
-            w.conn.send(job)
-            if not w.conn.poll(timeout):
-                self._replace(w)
-                raise QueryTimeoutError(
-                    f"the query ran longer than the {timeout:g} s limit and was cancelled; "
-                    "narrow it (fewer unbound patterns, a LIMIT) and try again"
-                )
-            reply = w.conn.recv()
-        except (EOFError, OSError, BrokenPipeError):
-            self._replace(w)
-            raise StoreUnavailableError(
-                "the query worker stopped unexpectedly (out of memory?); a new one is starting"
-            ) from None
-        self._idle.put(w)
+            reply = self._ask(w, job, deadline)
+        except _Misjudged:
+            w = self._acquire(False, deadline, job.timeout)
+            reply = self._ask(w, job, deadline)
         if isinstance(reply, IcskgError):
             raise reply
-        if not isinstance(reply, RawResult):
-            raise StoreUnavailableError("the query worker sent an unexpected reply")
         return reply
 
+    def _ask(self, w: _Worker, job: worker.Job, deadline: float) -> RawResult | IcskgError:
+        remaining = max(0.0, deadline - time.monotonic())
+        wait = min(remaining, self._light_budget) if w.light else remaining
+        try:
+            w.conn.send(job)
+            if not w.conn.poll(wait):
+                self._replace(w)
+                if w.light and wait < remaining:
+                    raise _Misjudged
+                raise QueryTimeoutError(
+                    f"the query ran longer than the {job.timeout:g} s limit and was cancelled; "
+                    "narrow it (fewer unbound patterns, a LIMIT) and try again"
+                )
+            outcome = w.conn.recv()
+        except (EOFError, OSError):
+            raise self._died(w) from None
+        if not isinstance(outcome, worker.Outcome):
+            self._replace(w)
+            raise StoreUnavailableError("the query worker sent an unexpected reply")
+        if outcome.retire:
+            self._replace(w)
+        else:
+            self._release(w)
+        return outcome.value
+
+    def _died(self, w: _Worker) -> StoreUnavailableError:
+        w.process.join(1)
+        code = w.process.exitcode
+        self._replace(w)
+        # The allocator aborts (SIGABRT) or the kernel kills (SIGKILL) at the memory limit.
+        if self._config.memory_bytes is not None and code in (-signal.SIGABRT, -signal.SIGKILL,
+                                                                -signal.SIGSEGV):
+            mb = self._config.memory_bytes // 2**20
+            return StoreUnavailableError(worker.MEMORY_MESSAGE.format(mb=mb))
+        return StoreUnavailableError(
+            "the query worker stopped unexpectedly while running this query; a new one is "
+            "starting"
+        )
+
+    def _acquire(self, light: bool, deadline: float, timeout: float) -> _Worker:
+        # Waiting for a free worker is bounded too, so overload shows as an error.
+        lanes = (True, False) if light else (False,)
+        with self._cond:
+            while True:
+                for lane in lanes:
+                    if self._idle[lane]:
+                        return self._idle[lane].pop()
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or self._closed:
+                    raise QueryTimeoutError(
+                        f"all query workers stayed busy for {timeout:g} s; try again shortly")
+                self._cond.wait(remaining)
+
+    def _release(self, w: _Worker) -> None:
+        with self._cond:
+            if self._closed:
+                w.stop()
+                return
+            self._idle[w.light].append(w)
+            self._cond.notify_all()
+
     def close(self) -> None:
-        with self._lock:
+        with self._cond:
             self._closed = True
             workers = list(self._workers.values())
             self._workers.clear()
+            self._idle = {False: [], True: []}
+            self._cond.notify_all()
         for w in workers:
             w.stop()
 
-    def _start(self) -> _Worker:
+    def _start(self, light: bool) -> _Worker:
         parent, child = self._context.Pipe()
         process = self._context.Process(
-            target=worker.main, args=(child, self._dataset), daemon=True,
+            target=boot.boot, args=(child, self._config), daemon=True,
             name="icskg-sparql-worker",
         )
         process.start()
         child.close()
-        w = _Worker(process, parent)
-        with self._lock:
+        w = _Worker(process, parent, light)
+        with self._cond:
             self._workers[id(w)] = w
         return w
 
-    def _await_ready(self, w: _Worker) -> None:
-        deadline = time.monotonic() + _STARTUP_SECONDS
+    def _await_ready(self, w: _Worker) -> str:
+        """Wait for ``w`` to load; return its isolation method, or raise (and stop it)."""
         try:
-            ready = w.conn.poll(max(0.0, deadline - time.monotonic())) and w.conn.recv()
+            ready = w.conn.poll(_STARTUP_SECONDS) and w.conn.recv()
         except (EOFError, OSError):
-            ready = False
-        if ready != worker.READY:
-            self._forget(w)
-            raise StoreUnavailableError("a query worker failed to start")
+            ready = None
+        if isinstance(ready, tuple) and ready[0] == worker.READY:
+            return str(ready[1])
+        self._forget(w)
+        if isinstance(ready, tuple) and ready[0] == boot.ISOLATION_FAILED:
+            log.error("query workers refused to start: no network isolation (%s); set "
+                      "ICSKG_SPARQL_ISOLATION=none to run them unisolated", ready[1])
+            raise StoreUnavailableError(
+                "the SPARQL endpoint is unavailable: its query workers could not be cut off "
+                "from the network on this host, and unisolated workers are not allowed")
+        raise StoreUnavailableError("a query worker failed to start")
 
     def _forget(self, w: _Worker) -> None:
-        with self._lock:
+        with self._cond:
             self._workers.pop(id(w), None)
         w.stop()
 
     def _replace(self, w: _Worker) -> None:
         """Kill ``w`` and start its successor off the caller's thread."""
         self._forget(w)
-        threading.Thread(target=self._respawn, name="icskg-sparql-respawn", daemon=True).start()
+        threading.Thread(target=self._respawn, args=(w.light,), name="icskg-sparql-respawn",
+                         daemon=True).start()
 
-    def _respawn(self) -> None:
-        with self._lock:
+    def _respawn(self, light: bool) -> None:
+        with self._cond:
             if self._closed:
                 return
         try:
-            w = self._start()
+            w = self._start(light)
             self._await_ready(w)
         except (IcskgError, OSError):
+            log.warning("a replacement query worker failed to start")
             return
-        with self._lock:
-            closed = self._closed
-        if closed:
-            w.stop()
-        else:
-            self._idle.put(w)
+        self._release(w)

@@ -1,9 +1,10 @@
-"""What the public endpoint refuses before a query ever reaches a store.
+"""What the public endpoint refuses, decided on the parsed query (:mod:`kg.sparql.algebra`).
 
-SERVICE (federated query) and LOAD make a SPARQL engine fetch URLs; FROM and
-FROM NAMED may too, in engines that dereference graph IRIs. A public endpoint
-must never be a way into the network, so these are refused with a message,
-as are all SPARQL Updates: this endpoint is read-only. See
+SERVICE (federated query) makes an engine fetch URLs; FROM and FROM NAMED
+may too, in engines that dereference graph IRIs; SPARQL Update (LOAD among
+it) is refused while parsing. This is the first layer: it gives a precise
+message. The second layer does not depend on it: the processes that run
+queries have no network at all (:mod:`kg.sparql.isolation`). See
 https://www.w3.org/TR/sparql11-federated-query/ and
 https://www.w3.org/TR/sparql11-protocol/#query-operation.
 """
@@ -13,33 +14,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kg.errors import ForbiddenOperationError
-from kg.sparql.lexer import QueryShape, line_column
+from kg.sparql.algebra import ParsedQuery
 
 
-def check(query: str, shape: QueryShape, has_graph: Callable[[str], bool]) -> None:
+def check(query: ParsedQuery, has_graph: Callable[[str], bool]) -> None:
     """Raise :class:`ForbiddenOperationError` if ``query`` could reach outside the dataset.
 
     ``has_graph`` tells whether an IRI names a graph of the served dataset.
     """
-    if shape.update is not None:
-        word = shape.update.text.upper()
-        line, col = line_column(query, shape.update.offset)
+    if query.has_service:
         raise ForbiddenOperationError(
-            f"{word} at line {line}, column {col}: this endpoint is read-only and accepts "
-            "SPARQL queries (SELECT, ASK, CONSTRUCT, DESCRIBE) only; updates and LOAD "
-            "are refused"
+            "SERVICE: federated queries are disabled on this endpoint; it never contacts "
+            "other servers"
         )
-    if shape.service is not None:
-        line, col = line_column(query, shape.service.offset)
-        raise ForbiddenOperationError(
-            f"SERVICE at line {line}, column {col}: federated queries are disabled on this "
-            "endpoint; it never contacts other servers"
-        )
-    if shape.unresolved:
-        raise ForbiddenOperationError(
-            f"FROM {shape.unresolved[0]}: the prefix is not declared, so the graph is unknown"
-        )
-    for keyword, iris in (("FROM", shape.from_graphs), ("FROM NAMED", shape.from_named_graphs)):
+    for keyword, iris in (("FROM", query.from_graphs), ("FROM NAMED", query.from_named_graphs)):
         for iri in iris:
             if not has_graph(iri):
                 raise ForbiddenOperationError(

@@ -1,7 +1,9 @@
 """The query worker: a spawned process that holds a copy of the dataset and runs queries.
 
 pyoxigraph cannot interrupt a running query, so untrusted queries run here,
-where the parent can kill the whole process when the time limit passes.
+where the parent can kill the whole process when the time limit passes. The
+worker has no network (:mod:`kg.sparql.boot` took it away before this module
+was imported) and a memory limit; an engine panic retires the worker.
 Results leave already serialised (pyoxigraph writes every format), and the
 row cap is enforced while writing, so an over-large result is abandoned
 early instead of being built in memory.
@@ -12,15 +14,23 @@ from __future__ import annotations
 import signal
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from typing import IO, cast
 
 import pyoxigraph as ox
 
-from kg.errors import BadRequestError, IcskgError, QuerySyntaxError, ResultLimitError
+from kg.errors import (
+    BadRequestError,
+    IcskgError,
+    QuerySyntaxError,
+    ResultLimitError,
+    StoreUnavailableError,
+)
+from kg.sparql.boot import WorkerConfig
 from kg.store.base import RawResult, ResultFormat
-from kg.store.oxformats import GRAPHS, RESULTS
+from kg.store.oxformats import serialise
 
 READY = "ready"
+MEMORY_MESSAGE = ("the query needed more memory than the limit ({mb} MB per query worker); "
+                  "narrow it and try again")
 
 _MAX_MESSAGE = 240
 
@@ -31,11 +41,20 @@ class Job:
 
     query: str
     result_format: ResultFormat | None
-    default_graphs: tuple[str, ...] | None  # None: the union of all named graphs
-    named_graphs: tuple[str, ...] | None  # None: every named graph
+    default_graphs: tuple[str, ...] | None  # None: the store's default graph, or FROM
+    named_graphs: tuple[str, ...] | None  # None: every named graph, or FROM NAMED
     max_rows: int | None
+    timeout: float  # the parent kills the worker at this limit
     base_iri: str | None = None
-    timeout: float | None = None  # the parent kills the worker at this limit
+    explain: bool = False  # only parse: run on an empty store, for the syntax error
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A job's answer; ``retire`` asks the parent to replace this worker (its engine failed)."""
+
+    value: RawResult | IcskgError
+    retire: bool = False
 
 
 # Seconds past a job's time limit after which a worker ends itself: the parent
@@ -43,57 +62,58 @@ class Job:
 _SELF_DESTRUCT_GRACE = 5.0
 
 
-class _TooManyRows(Exception):
-    pass
+def load(config: WorkerConfig) -> ox.Store:
+    """A store holding the N-Quads dump the parent wrote (or nothing).
 
-
-class _CappedTsv:
-    """A binary sink for TSV results that stops the writer once past the row cap."""
-
-    def __init__(self, max_rows: int | None) -> None:
-        self._max_lines = None if max_rows is None else max_rows + 1  # + the header line
-        self.lines = 0
-        self.chunks: list[bytes] = []
-
-    def write(self, data: bytes) -> int:
-        # TSV escapes newlines inside terms, so lines are exactly rows + header.
-        self.lines += data.count(b"\n")
-        if self._max_lines is not None and self.lines > self._max_lines:
-            raise _TooManyRows
-        self.chunks.append(bytes(data))
-        return len(data)
-
-    def flush(self) -> None:
-        return None
-
-
-def load(dataset: str | None) -> ox.Store:
-    """A store holding the N-Quads dump the parent wrote (or nothing)."""
+    With ``union_default_graph`` the default graph is made the RDF merge of
+    all graphs, each triple once (SPARQL's default graph is a set, and a
+    union-as-bag counted a triple stated in seven passages seven times);
+    named graphs stay as they are, so ``GRAPH ?g`` still gives every source.
+    """
     store = ox.Store()
-    if dataset:
-        store.bulk_load(path=dataset, format=ox.RdfFormat.N_QUADS)
+    if config.dataset:
+        store.bulk_load(path=config.dataset, format=ox.RdfFormat.N_QUADS)
+    if config.union_default_graph:
+        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
     return store
 
 
-def main(conn: Connection, dataset: str | None) -> None:
-    """Process entry point: load, say ready, then answer jobs until the pipe closes."""
+def main(conn: Connection, config: WorkerConfig, isolation: str) -> None:
+    """Answer jobs until the pipe closes (called by :func:`kg.sparql.boot.boot`)."""
     # Ctrl-C goes to the whole process group; the parent decides when workers stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # SIGALRM's default action ends the process in the kernel, even while pyoxigraph
     # holds the interpreter: the backstop for the time limit.
     signal.signal(signal.SIGALRM, signal.SIG_DFL)
-    store = load(dataset)
-    conn.send(READY)
+    store = load(config)
+    empty = ox.Store()
+    conn.send((READY, isolation))
+    mb = (config.memory_bytes or 0) // 2**20
     while True:
         try:
             job = conn.recv()
         except (EOFError, OSError):
             return
-        if job.timeout is not None:
-            signal.setitimer(signal.ITIMER_REAL, job.timeout + _SELF_DESTRUCT_GRACE)
-        reply = run(store, job)
+        signal.setitimer(signal.ITIMER_REAL, job.timeout + _SELF_DESTRUCT_GRACE)
+        outcome = guarded(empty if job.explain else store, job, mb)
         signal.setitimer(signal.ITIMER_REAL, 0)
-        conn.send(reply)
+        conn.send(outcome)
+        if outcome.retire:
+            return
+
+
+def guarded(store: ox.Store, job: Job, memory_mb: int) -> Outcome:
+    """:func:`run`, with engine failures turned into answers that retire the worker."""
+    try:
+        return Outcome(run(store, job))
+    except MemoryError:
+        return Outcome(StoreUnavailableError(MEMORY_MESSAGE.format(mb=memory_mb)), retire=True)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # a Rust panic arrives as pyo3's PanicException
+        return Outcome(BadRequestError(
+            f"the query engine failed on this query ({_short(str(exc)) or 'internal error'}); "
+            "rewrite it (a simpler property path or no ORDER BY) and try again"), retire=True)
 
 
 def run(store: ox.Store, job: Job) -> RawResult | IcskgError:
@@ -102,18 +122,14 @@ def run(store: ox.Store, job: Job) -> RawResult | IcskgError:
         result = store.query(
             job.query,
             base_iri=job.base_iri,
-            use_default_graph_as_union=job.default_graphs is None,
             default_graph=_defaults(job.default_graphs),
             named_graphs=_named(job.named_graphs),
         )
         return serialise(result, job.result_format, job.max_rows)
     except SyntaxError as exc:
         return QuerySyntaxError(syntax_message(str(exc)))
-    except _TooManyRows:
-        return ResultLimitError(
-            f"the query returns more than {job.max_rows} rows (or triples), the most this "
-            "endpoint sends; narrow it or add LIMIT"
-        )
+    except ResultLimitError as exc:
+        return exc
     except (OSError, ValueError, RuntimeError, TypeError) as exc:
         return BadRequestError(f"the query could not be evaluated: {_short(str(exc))}")
 
@@ -126,36 +142,6 @@ def _defaults(
 
 def _named(iris: tuple[str, ...] | None) -> list[ox.NamedNode | ox.BlankNode] | None:
     return None if iris is None else [ox.NamedNode(i) for i in iris]
-
-
-def serialise(result: object, fmt: ResultFormat | None, max_rows: int | None) -> RawResult:
-    """Write a query result in ``fmt`` (or the default for its form), within ``max_rows``."""
-    if isinstance(result, ox.QueryTriples):
-        fmt = fmt if fmt in GRAPHS else ResultFormat.TURTLE
-        triples = []
-        for triple in result:
-            triples.append(triple)
-            if max_rows is not None and len(triples) > max_rows:
-                raise _TooManyRows
-        body = ox.serialize(triples, format=GRAPHS[fmt]) or b""
-        return RawResult(body, fmt.media_type, "graph", len(triples))
-    fmt = fmt if fmt in RESULTS else ResultFormat.JSON
-    if isinstance(result, ox.QueryBoolean):
-        return RawResult(result.serialize(format=RESULTS[fmt]) or b"", fmt.media_type, "ask")
-    if not isinstance(result, ox.QuerySolutions):
-        raise TypeError(f"unexpected query result {type(result).__name__}")
-    # Counting rows in JSON or XML output would need parsing it; TSV has one row a
-    # line, and pyoxigraph turns TSV into any other results format losslessly.
-    sink = _CappedTsv(max_rows)
-    # pyoxigraph only calls write() and flush() on its output.
-    result.serialize(cast(IO[bytes], sink), format=ox.QueryResultsFormat.TSV)
-    tsv = b"".join(sink.chunks)
-    rows = max(sink.lines - 1, 0)
-    if fmt is ResultFormat.TSV:
-        return RawResult(tsv, fmt.media_type, "select", rows)
-    solutions = ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV)
-    body = solutions.serialize(format=RESULTS[fmt]) or b""
-    return RawResult(body, fmt.media_type, "select", rows)
 
 
 def syntax_message(raw: str) -> str:

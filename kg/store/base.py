@@ -56,6 +56,16 @@ class QueryRequest:
     timeout: float | None = None
     max_rows: int | None = None
     base_iri: str | None = None  # resolves relative IRIs; the protocol lets it be the endpoint
+    light: bool = False  # judged cheap by the parser: may use the reserved light lane
+    names_dataset: bool = False  # the query has FROM / FROM NAMED of its own
+
+
+@dataclass(frozen=True, slots=True)
+class Capabilities:
+    """What a store enforces itself; the executor supplies the rest."""
+
+    enforces_timeout: bool  # stops a query at QueryRequest.timeout / timeout=
+    enforces_row_cap: bool  # refuses answers over QueryRequest.max_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +90,7 @@ class Store(Protocol):
     """
 
     name: str
+    capabilities: Capabilities
 
     def select(self, query: str, bindings: Bindings | None = None, *,
                timeout: float | None = None) -> SelectResult: ...

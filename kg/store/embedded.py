@@ -8,16 +8,30 @@ the sandbox in :mod:`kg.sparql`; the catalogue queries run here directly.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import time
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 
-from kg.errors import QuerySyntaxError, StoreUnavailableError
-from kg.store.base import Bindings, QueryRequest, RawResult, ResultFormat, SelectResult
-from kg.store.oxformats import GRAPHS, RESULTS
+from kg.errors import (
+    QuerySyntaxError,
+    QueryTimeoutError,
+    StoreUnavailableError,
+)
+from kg.store.base import (
+    Bindings,
+    Capabilities,
+    QueryRequest,
+    RawResult,
+    SelectResult,
+)
+from kg.store.oxformats import serialise
 from kg.store.terms import Term
 from kg.store.values import bind_values
+
+T = TypeVar("T")
 
 RDF_FILE_FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -47,22 +61,31 @@ class EmbeddedStore:
     """A pyoxigraph store in memory, read-only once loaded."""
 
     name = "embedded"
+    # pyoxigraph cannot stop a running query: untrusted ones go through worker processes.
+    capabilities = Capabilities(enforces_timeout=False, enforces_row_cap=False)
 
-    def __init__(self, store: ox.Store | None = None) -> None:
+    def __init__(self, store: ox.Store | None = None, union_default_graph: bool = True) -> None:
         self._store = store if store is not None else ox.Store()
+        # True: the default graph is the merge of all graphs (the built dataset).
+        self.union_default_graph = union_default_graph
 
     @classmethod
-    def from_files(cls, paths: Iterable[Path],
-                   graphs: Mapping[str, Path] | None = None) -> EmbeddedStore:
-        """Load RDF files; triple formats go into a named graph named by the file's IRI.
+    def from_files(cls, paths: Iterable[Path], graphs: Mapping[str, Path] | None = None,
+                   union_default_graph: bool = True) -> EmbeddedStore:
+        """Load RDF files as the standard dataset they describe.
 
-        ``graphs`` maps a graph IRI to a triple-format file to load into that graph.
+        A dataset file (TriG, N-Quads) keeps its default and named graphs; a
+        triple file goes into the default graph, or, when the default graph is
+        to be the merge, into a named graph named by the file's IRI (so
+        ``GRAPH ?g`` still names its source). ``graphs`` maps a graph IRI to a
+        triple-format file loaded into that graph. Relative IRIs in a file
+        resolve against the file's own IRI.
         """
         store = ox.Store()
         for path in paths:
             fmt = _file_format(path)
-            graph = None if fmt.supports_datasets else ox.NamedNode(path.resolve().as_uri())
-            store.bulk_load(path=str(path), format=fmt, to_graph=graph)
+            named = union_default_graph and not fmt.supports_datasets
+            _load(store, path, fmt, ox.NamedNode(path.resolve().as_uri()) if named else None)
         for iri, path in (graphs or {}).items():
             fmt = _file_format(path)
             if fmt.supports_datasets:
@@ -72,8 +95,8 @@ class EmbeddedStore:
                 graph = ox.NamedNode(iri)
             except ValueError as exc:
                 raise StoreUnavailableError(f"not a valid graph IRI: {iri!r}") from exc
-            store.bulk_load(path=str(path), format=fmt, to_graph=graph)
-        return cls(store)
+            _load(store, path, fmt, graph)
+        return cls(store, union_default_graph)
 
     @property
     def oxigraph(self) -> ox.Store:
@@ -82,7 +105,8 @@ class EmbeddedStore:
 
     def _query(self, query: str, bindings: Bindings | None,
                default_graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None = None,
-               named_graphs: list[ox.NamedNode | ox.BlankNode] | None = None) -> object:
+               named_graphs: list[ox.NamedNode | ox.BlankNode] | None = None,
+               base_iri: str | None = None) -> object:
         # Bindings go in as a leading VALUES block of escaped terms, exactly as a remote store
         # receives them, not as pyoxigraph `substitutions`: pyoxigraph plans a query before
         # substituting, so it would plan as if the parameters were free (every duty of every
@@ -90,6 +114,7 @@ class EmbeddedStore:
         try:
             return self._store.query(
                 bind_values(query, bindings),
+                base_iri=base_iri,
                 use_default_graph_as_union=default_graphs is None,
                 default_graph=default_graphs,
                 named_graphs=named_graphs,
@@ -99,14 +124,16 @@ class EmbeddedStore:
 
     def select(self, query: str, bindings: Bindings | None = None, *,
                timeout: float | None = None) -> SelectResult:
-        del timeout  # trusted catalogue queries only; untrusted ones go through the sandbox
+        # Trusted catalogue queries run here; the deadline is checked between rows
+        # (pyoxigraph cannot be interrupted inside one step: untrusted queries use workers).
+        deadline = Deadline(timeout)
         solutions = self._query(query, bindings)
         if not isinstance(solutions, ox.QuerySolutions):
             raise QuerySyntaxError("expected a SELECT query")
         variables = tuple(v.value for v in solutions.variables)
         rows = tuple(
             {name: to_term(sol[name]) for name in variables if sol[name] is not None}
-            for sol in solutions
+            for sol in deadline.watch(solutions)
         )
         return SelectResult(variables, rows)
 
@@ -120,22 +147,27 @@ class EmbeddedStore:
 
     def construct(self, query: str, bindings: Bindings | None = None, *,
                   timeout: float | None = None) -> list[tuple[Term, Term, Term]]:
-        del timeout
+        deadline = Deadline(timeout)
         result = self._query(query, bindings)
         if not isinstance(result, ox.QueryTriples):
             raise QuerySyntaxError("expected a CONSTRUCT or DESCRIBE query")
-        return [(to_term(t.subject), to_term(t.predicate), to_term(t.object)) for t in result]
+        return [(to_term(t.subject), to_term(t.predicate), to_term(t.object))
+                for t in deadline.watch(result)]
 
     def execute(self, request: QueryRequest) -> RawResult:
-        """Run a query and serialise it (in process, no time limit: see kg.sparql)."""
+        """Run a query in process and serialise it, within its row cap and (between rows)
+        its time limit; the endpoint runs untrusted queries in workers instead."""
         default: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None = [
             ox.NamedNode(u) for u in request.default_graph_uris] or None
         named: list[ox.NamedNode | ox.BlankNode] | None = [
             ox.NamedNode(u) for u in request.named_graph_uris] or None
         if named is not None and default is None:
             default = []
-        result = self._query(request.query, None, default, named)
-        return serialise(result, request.result_format)
+        deadline = Deadline(request.timeout)
+        result = self._query(request.query, None, default, named, request.base_iri)
+        raw = serialise(result, request.result_format, request.max_rows)
+        deadline.check()
+        return raw
 
     def triple_count(self) -> int:
         return len(self._store)
@@ -147,23 +179,34 @@ class EmbeddedStore:
         return None
 
 
+class Deadline:
+    """A time limit checked between the rows of a streamed answer."""
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self._end = None if seconds is None else time.monotonic() + seconds
+
+    def check(self) -> None:
+        if self._end is not None and time.monotonic() > self._end:
+            raise QueryTimeoutError(
+                f"the query ran longer than the {self.seconds:g} s limit and was cancelled")
+
+    def watch(self, rows: Iterable[T]) -> Iterator[T]:
+        for row in rows:
+            self.check()
+            yield row
+
+
+def _load(store: ox.Store, path: Path, fmt: ox.RdfFormat, graph: ox.NamedNode | None) -> None:
+    try:
+        store.bulk_load(path=str(path), format=fmt, to_graph=graph,
+                        base_iri=path.resolve().as_uri())
+    except (SyntaxError, ValueError) as exc:
+        raise StoreUnavailableError(f"{path.name}: not valid RDF: {exc}") from None
+
+
 def _file_format(path: Path) -> ox.RdfFormat:
     fmt = RDF_FILE_FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise StoreUnavailableError(f"{path}: unknown RDF file extension {path.suffix!r}")
     return fmt
-
-
-def serialise(result: object, fmt: ResultFormat | None) -> RawResult:
-    """Serialise a pyoxigraph query result in the requested (or default) format."""
-    if isinstance(result, ox.QueryTriples):
-        fmt = fmt if fmt is not None and fmt.is_graph_format else ResultFormat.TURTLE
-        body = result.serialize(format=GRAPHS[fmt]) or b""
-        return RawResult(body, fmt.media_type, "graph")
-    fmt = fmt if fmt is not None and not fmt.is_graph_format else ResultFormat.JSON
-    if isinstance(result, ox.QueryBoolean):
-        body = result.serialize(format=RESULTS[fmt]) or b""
-        return RawResult(body, fmt.media_type, "ask")
-    assert isinstance(result, ox.QuerySolutions)
-    body = result.serialize(format=RESULTS[fmt]) or b""
-    return RawResult(body, fmt.media_type, "select")

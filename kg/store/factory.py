@@ -19,7 +19,8 @@ def open_store(settings: Settings) -> Store:
         missing = [str(p) for p in files if not p.is_file()]
         if missing:
             raise StoreUnavailableError(f"data file not found: {', '.join(missing)}")
-        return EmbeddedStore.from_files(settings.data_files, settings.data_graphs)
+        return EmbeddedStore.from_files(settings.data_files, settings.data_graphs,
+                                        settings.data_union_default_graph)
     dataset = settings.build_dir / "kg.trig"
     if not dataset.is_file():
         raise StoreUnavailableError(

@@ -28,6 +28,7 @@ from SPARQLWrapper.SPARQLExceptions import (
 )
 
 from kg.errors import QueryTimeoutError, ResultLimitError, StoreUnavailableError
+from kg.settings import Settings
 from kg.store import remote_requests
 
 # Result sets as JSON, graphs as N-Triples: every store speaks them, and both
@@ -37,6 +38,8 @@ ACCEPT = (
     "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.8"
 )
 DEFAULT_MAX_BODY_BYTES = 256 * 2**20
+# The one default time limit lives in the settings; read it from there.
+DEFAULT_TIMEOUT: float = Settings.model_fields["query_timeout"].default
 _CHUNK = 2**16
 
 
@@ -55,7 +58,7 @@ class Endpoint:
     query_url: str
     user: str | None = None
     password: str | None = field(default=None, repr=False)
-    timeout: float = 10.0
+    timeout: float = DEFAULT_TIMEOUT
     union_param: str | None = "union-default-graph"
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     auth: str = "basic"  # or "digest" (SPARQLWrapper's names, lower-cased)
@@ -74,7 +77,7 @@ class Reply:
 
 
 def _wrapper(endpoint: Endpoint, query: str, default_graphs: Sequence[str],
-             named_graphs: Sequence[str], timeout: float, *,
+             named_graphs: Sequence[str], timeout: float, *, union: bool,
              accept: str = ACCEPT) -> SPARQLWrapper:
     sw = SPARQLWrapper(endpoint.query_url)
     sw.setQuery(query)
@@ -87,8 +90,9 @@ def _wrapper(endpoint: Endpoint, query: str, default_graphs: Sequence[str],
         sw.addDefaultGraph(uri)
     for uri in named_graphs:
         sw.addNamedGraph(uri)
-    # A named dataset replaces the union default graph (Oxigraph refuses both).
-    if endpoint.union_param and not default_graphs and not named_graphs:
+    # A named dataset (in the request or the query's FROM) replaces the union default
+    # graph (Oxigraph refuses both).
+    if endpoint.union_param and union and not default_graphs and not named_graphs:
         sw.addParameter(endpoint.union_param, "true")
     if endpoint.user is not None and endpoint.password is not None:
         sw.setHTTPAuth(DIGEST if endpoint.auth == "digest" else BASIC)
@@ -120,12 +124,12 @@ def _read(response: http.client.HTTPResponse, limit: int) -> bytes:
 
 def send(endpoint: Endpoint, query: str, *, default_graphs: Sequence[str] = (),
          named_graphs: Sequence[str] = (), timeout: float | None = None,
-         prologue: str = "") -> Reply:
+         prologue: str = "", union: bool = True) -> Reply:
     """POST one query (after ``prologue``, store-specific text); return the whole body."""
     seconds = timeout if timeout is not None else endpoint.timeout
     where = endpoint.shown
     sw = _wrapper(endpoint, prologue + query, default_graphs, named_graphs, seconds,
-                  accept=remote_requests.accept_for(query))
+                  union=union, accept=remote_requests.accept_for(query))
     try:
         with closing(sw.query().response) as response:
             media_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()

@@ -21,9 +21,16 @@ import pyoxigraph as ox
 from kg.errors import QuerySyntaxError, ResultLimitError, StoreUnavailableError
 from kg.namespaces import ICSG
 from kg.settings import Settings
-from kg.store.base import Bindings, QueryRequest, RawResult, ResultFormat, SelectResult
+from kg.store.base import (
+    Bindings,
+    Capabilities,
+    QueryRequest,
+    RawResult,
+    ResultFormat,
+    SelectResult,
+)
 from kg.store.embedded import to_term
-from kg.store.oxformats import GRAPHS, RESULTS
+from kg.store.oxformats import serialise
 from kg.store.protocol import Endpoint, Reply, send
 from kg.store.remote_requests import (
     ICSKG_GRAPHS_QUERY,
@@ -127,6 +134,8 @@ class RemoteStore:
     """A SPARQL 1.1 endpoint as a :class:`kg.store.base.Store`; holds no connection."""
 
     name = "remote"
+    # The store is sent the time limit; answers are counted against max_rows while parsed.
+    capabilities = Capabilities(enforces_timeout=True, enforces_row_cap=True)
 
     def __init__(self, endpoint: Endpoint, *, dataset: str = "store",
                  store_max_rows: int | None = None, check_seconds: float = 5.0) -> None:
@@ -221,7 +230,7 @@ class RemoteStore:
         scoped = self.scope.dataset(query, request.default_graph_uris, request.named_graph_uris)
         reply = send(self.endpoint, query, default_graphs=scoped.default_graphs,
                      named_graphs=scoped.named_graphs, prologue=scoped.prologue,
-                     timeout=request.timeout)
+                     timeout=request.timeout, union=not request.names_dataset)
         if reply.media_type in _RESULTS_IN:
             result = _serialise_answer(reply, request.result_format, request.max_rows)
         else:
@@ -258,18 +267,9 @@ class RemoteStore:
 
 
 def _serialise_answer(reply: Reply, fmt: ResultFormat | None, max_rows: int | None) -> RawResult:
-    first = _answer(reply)
-    count = _checked_size(_solutions(first), max_rows)
-    fmt = fmt if fmt is not None and not fmt.is_graph_format else ResultFormat.JSON
-    again = _answer(reply)
-    form = "select" if isinstance(again, ox.QuerySolutions) else "ask"
-    body = again.serialize(format=RESULTS[fmt]) or b""
-    return RawResult(body, fmt.media_type, form, count)
+    _checked_size(_solutions(_answer(reply)), max_rows)  # whole and within the cap
+    return serialise(_answer(reply), fmt, max_rows)
 
 
 def _serialise_graph(reply: Reply, fmt: ResultFormat | None, max_rows: int | None) -> RawResult:
-    triples = list(_triples(reply))
-    _checked_size(iter(triples), max_rows)
-    fmt = fmt if fmt is not None and fmt.is_graph_format else ResultFormat.TURTLE
-    body = ox.serialize(triples, format=GRAPHS[fmt]) or b""
-    return RawResult(body, fmt.media_type, "graph", len(triples))
+    return serialise(list(_triples(reply)), fmt, max_rows)

@@ -24,12 +24,19 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pyoxigraph as ox
 
-from kg.errors import QuerySyntaxError, ResultLimitError, StoreQueryError, StoreUnavailableError
+from kg.errors import (
+    ForbiddenOperationError,
+    QuerySyntaxError,
+    ResultLimitError,
+    StoreQueryError,
+    StoreUnavailableError,
+)
 from kg.namespaces import ICSG
-from kg.sparql import lexer
+from kg.sparql import algebra
 from kg.store.terms import Term
 
 RESULTS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
@@ -58,12 +65,20 @@ def canonical(term: Term) -> Term:
     return term
 
 
+@lru_cache(maxsize=512)
+def _parsed(query: str) -> algebra.ParsedQuery | None:
+    """The endpoint's own parse of ``query`` (catalogue queries repeat, hence the cache);
+    None when it does not parse: the store then gets to say what is wrong."""
+    try:
+        return algebra.parse(query, None)
+    except (QuerySyntaxError, ForbiddenOperationError):
+        return None
+
+
 def accept_for(query: str) -> str:
     """The Accept header for ``query``'s form (both kinds when the form is unclear)."""
-    try:
-        form = lexer.shape(query).form
-    except QuerySyntaxError:
-        form = None
+    parsed = _parsed(query)
+    form = parsed.form if parsed is not None else None
     if form in ("SELECT", "ASK"):
         return RESULTS_ACCEPT
     if form in ("CONSTRUCT", "DESCRIBE"):
@@ -72,19 +87,14 @@ def accept_for(query: str) -> str:
 
 
 def _is_describe(query: str) -> bool:
-    try:
-        return lexer.shape(query).form == "DESCRIBE"
-    except QuerySyntaxError:
-        return False
+    parsed = _parsed(query)
+    return parsed is not None and parsed.form == "DESCRIBE"
 
 
 def names_own_dataset(query: str) -> bool:
     """True when the query has FROM or FROM NAMED (protocol graphs would override them)."""
-    try:
-        found = lexer.shape(query)
-    except QuerySyntaxError:
-        return False
-    return bool(found.from_graphs or found.from_named_graphs or found.unresolved)
+    parsed = _parsed(query)
+    return parsed is not None and bool(parsed.from_graphs or parsed.from_named_graphs)
 
 
 def row_cap_of(headers: Callable[[str], str | None]) -> int | None:

@@ -18,7 +18,8 @@ pytest.importorskip("oxrdflib")
 pytest.importorskip("rdflib_endpoint")
 
 TARGETS = {"icskg /sparql", "icskg /ask", "icskg /ask no cache", "rdflib-endpoint",
-           "oxigraph server", "hello route"}
+           "oxigraph server", "icskg /sparql light", "icskg /sparql light no cache",
+           "oxigraph server light", "hello route"}
 OPTIONS = {"rdflib", "pyoxigraph", "oxrdflib"}
 
 
@@ -73,6 +74,8 @@ def test_http_targets_and_ratios(report: dict[str, object]) -> None:
         for key in ("rps", "median_ms", "p95_ms"):
             _positive(target[key], f"{name}.{key}")
     assert set(report["ratios"]) == {"sparql_vs_rdflib_endpoint", "sparql_vs_oxigraph",
+                                     "light_sparql_vs_oxigraph",
+                                     "light_sparql_uncached_vs_oxigraph",
                                      "ask_vs_hello", "ask_cached_vs_hello"}
     for key, value in report["ratios"].items():  # type: ignore[attr-defined]
         _positive(value, key)
@@ -80,7 +83,7 @@ def test_http_targets_and_ratios(report: dict[str, object]) -> None:
 
 def test_targets_are_reported_not_asserted(report: dict[str, object]) -> None:
     verdicts = report["targets"]
-    assert isinstance(verdicts, list) and len(verdicts) == 6
+    assert isinstance(verdicts, list) and len(verdicts) == 7
     for verdict in verdicts:
         assert verdict["met"] in (True, False, None)
         assert verdict["detail"]

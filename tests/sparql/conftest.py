@@ -96,7 +96,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """An icskg server over small test data, with tight limits so tests can hit them."""
     data = _test_data(tmp_path_factory.mktemp("sparql-data"))
     live = start_server(
-        ["--data", str(data), "--query-timeout", str(TIMEOUT)],
+        ["--data", str(data), "--union-default-graph", "--query-timeout", str(TIMEOUT)],
         {"ICSKG_MAX_RESULT_ROWS": str(MAX_ROWS), "ICSKG_MAX_REQUEST_BYTES": str(MAX_BYTES),
          "ICSKG_SPARQL_WORKERS": "2"},
     )

@@ -36,7 +36,7 @@ def test_sparql_route_answers_alike_over_both_stores(sample_server: Any) -> None
         pytest.skip("the /sparql route has not landed yet")
     headers = {"Accept": "text/csv"}
     with TestClient(remote_app) as remote, TestClient(
-            create_app(Settings(data_files=[SAMPLE]))) as embedded:
+            create_app(Settings(data_files=[SAMPLE], data_union_default_graph=True))) as embedded:
         far = remote.get("/sparql", params={"query": QUERY}, headers=headers)
         near = embedded.get("/sparql", params={"query": QUERY}, headers=headers)
     assert far.status_code == near.status_code == 200
