@@ -46,9 +46,11 @@ from kg.qa.compose import (
     subject_is_pronoun,
 )
 from kg.qa.confidence import (
-    RETRIEVED,
+    FALLBACK_WORDS,
+    FALLBACK_WORDS_NAMED,
     THRESHOLD,
     confidence,
+    fallback_confidence,
     reading_confidence,
     retrieval_confidence,
 )
@@ -98,6 +100,7 @@ class Limits:
     query_timeout: float | None = None
     threshold: float = THRESHOLD
     cache_size: int = 1024  # answers kept for repeated questions; 0: none
+    passage_fallback: bool = True  # answer from the best cited passage when nothing else fits
 
 
 def date_text(date: DateMention) -> str:
@@ -151,7 +154,8 @@ class QAEngine:
         """The engine with the limits the settings give (packaged catalogue)."""
         return cls.build(store, None, Limits(settings.max_question_chars, settings.query_timeout,
                                              settings.qa_min_confidence,
-                                             settings.qa_cache_size))
+                                             settings.qa_cache_size,
+                                             settings.qa_passage_fallback))
 
     def label_of(self, iri: str) -> str:
         entity = self.model.analyser.index.entities.get(iri)
@@ -318,12 +322,25 @@ class QAEngine:
         bridged = self.reader.bridged(analysis, focus)
         if bridged is not None and bridged.score >= self.limits.threshold:
             return self._from_reading(text, bridged, focus, round(bridged.score, 3))
-        if self.limits.threshold <= RETRIEVED and not is_yes_no(analysis):
-            passage = retrieve(self.searcher(), self.reader, analysis, focus)
-            if passage is not None:
-                sure = retrieval_confidence(passage, len(focus.groups))
-                if sure >= self.limits.threshold:
-                    return self._from_reading(text, passage, focus, sure)
+        if is_yes_no(analysis):
+            return None  # a passage never says yes or no by itself
+        return self._passage_answer(text, analysis, focus)
+
+    def _passage_answer(self, text: str, analysis: Analysis, focus: Focus) -> Answer | None:
+        """The best retrieved passage, when it is sure enough or, failing that, as the
+        fallback for a question about the graph's subject matter that nothing else fits."""
+        passage = retrieve(self.searcher(), self.reader, analysis, focus)
+        if passage is None:
+            return None
+        sure = retrieval_confidence(passage, len(focus.groups))
+        if sure >= self.limits.threshold:
+            return self._from_reading(text, passage, focus, sure)
+        enough = FALLBACK_WORDS if not focus.groups else FALLBACK_WORDS_NAMED
+        if self.limits.passage_fallback and passage.words >= enough:
+            # Nothing structured fits, but the question is about the graph's subject matter:
+            # the best passage, cited, at the confidence the dev set measured for such answers.
+            return self._from_reading(text, passage, focus,
+                                      fallback_confidence(passage, self.limits.threshold))
         return None
 
     def _clarify(self, text: str, focus: Focus, catalogue: Answer,

@@ -24,11 +24,11 @@ def test_close_stops_the_live_and_the_retired_workers(built_dir: Path) -> None:
         first = runtime.sparql("ASK { ?s ?p ?o }")
         assert first.form == "ask" and b"true" in first.body
         started = children() - before
-        assert len(started) == 2
+        assert len(started) >= 2  # the workers asked for, plus the pool's reserved light lane
         report = runtime.reload()  # the old service is retired, its workers still up
         assert report.triples_after == report.triples_before > 0
         runtime.sparql("ASK { ?s ?p ?o }")
-        assert len(children() - before) == 4
+        assert len(children() - before) == 2 * len(started)
     finally:
         runtime.close()
     assert not children() - before
