@@ -63,6 +63,11 @@ class QuestionList:
 
 def _schema(model: Any) -> dict[str, Any]:
     schema: dict[str, Any] = TypeAdapter(model).json_schema(mode="serialization")
+    if "$ref" in schema and "type" not in schema:
+        # A recursive model (an answer's parts are answers) comes back as a bare $ref; MCP
+        # wants an object schema at the top, so the referenced definition is put there.
+        name = schema.pop("$ref").rsplit("/", 1)[-1]
+        schema = {**schema["$defs"][name], "$defs": schema["$defs"]}
     return schema
 
 

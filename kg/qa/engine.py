@@ -56,7 +56,7 @@ from kg.qa.confidence import (
 )
 from kg.qa.dates import DateMention
 from kg.qa.entities import EXCLUDED
-from kg.qa.facts import fact_texts, nary_classes, source_texts
+from kg.qa.facts import fact_texts, nary_classes, newest_source_year, source_texts
 from kg.qa.facts import vocabulary as read_vocabulary
 from kg.qa.focus import focus_of, from_context, merged
 from kg.qa.intent import IntentModel, Match, SlotFill
@@ -126,6 +126,7 @@ class QAEngine:
         self.model = model
         self.limits = limits
         self.reader = reader
+        self.horizon = newest_source_year(store, timeout=limits.query_timeout)
         self._search: SearchIndex | None = None
         self._search_lock = threading.Lock()
         # Per engine: a reload builds a new engine, so no answer outlives its graph.
@@ -336,12 +337,19 @@ class QAEngine:
         if sure >= self.limits.threshold:
             return self._from_reading(text, passage, focus, sure)
         enough = FALLBACK_WORDS if not focus.groups else FALLBACK_WORDS_NAMED
-        if self.limits.passage_fallback and passage.words >= enough:
+        if self.limits.passage_fallback and passage.words >= enough and \
+                not self._beyond_sources(analysis):
             # Nothing structured fits, but the question is about the graph's subject matter:
             # the best passage, cited, at the confidence the dev set measured for such answers.
             return self._from_reading(text, passage, focus,
                                       fallback_confidence(passage, self.limits.threshold))
         return None
+
+    def _beyond_sources(self, analysis: Analysis) -> bool:
+        """The question asks about today or a year after the newest source: no passage can
+        answer it, however well its words match."""
+        return any(d.precision == "now" or (self.horizon is not None and d.first.year >
+                                            self.horizon) for d in analysis.dates)
 
     def _clarify(self, text: str, focus: Focus, catalogue: Answer,
                  analysis: Analysis) -> Answer:

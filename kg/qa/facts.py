@@ -272,6 +272,18 @@ LIMIT %d"""
 MAX_SOURCE_ROWS = 50_000
 
 
+_NEWEST_SOURCE = """PREFIX ics: <https://w3id.org/icskg/ontology#>
+SELECT (MAX(?d) AS ?newest) WHERE { ?doc a ics:SourceDocument ; ics:documentDate ?d }"""
+
+
+def newest_source_year(store: Store, *, timeout: float | None = None) -> int | None:
+    """The year of the newest source document: the graph knows nothing later than that."""
+    rows = store.select(_NEWEST_SOURCE, timeout=timeout).rows
+    newest = rows[0].get("newest") if rows else None
+    text = newest.value if newest is not None else ""
+    return int(text[:4]) if text[:4].isdigit() else None
+
+
 def source_texts(store: Store, *, timeout: float | None = None) -> dict[str, str]:
     """Per passage graph, the words of its document's description (title, publisher,
     date, kind): what "per the webinar" or "in the 2018 article" refer to."""

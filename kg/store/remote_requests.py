@@ -36,7 +36,7 @@ from kg.errors import (
     StoreUnavailableError,
 )
 from kg.namespaces import ICSG
-from kg.sparql import algebra
+from kg.sparql import algebra, lexer
 from kg.store.terms import Term
 
 RESULTS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
@@ -75,10 +75,22 @@ def _parsed(query: str) -> algebra.ParsedQuery | None:
         return None
 
 
+_FORM_WORDS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
+
+
+def _form(query: str) -> str | None:
+    """The query form; from the first form keyword when the strict parser refuses the query
+    (pyoxigraph and the stores accept extensions such as GRAPH in CONSTRUCT WHERE)."""
+    parsed = _parsed(query)
+    if parsed is not None:
+        return parsed.form
+    words = (t.text.upper() for t in lexer.tokens(query) if t.kind not in ("iri", "string"))
+    return next((w for w in words if w in _FORM_WORDS), None)
+
+
 def accept_for(query: str) -> str:
     """The Accept header for ``query``'s form (both kinds when the form is unclear)."""
-    parsed = _parsed(query)
-    form = parsed.form if parsed is not None else None
+    form = _form(query)
     if form in ("SELECT", "ASK"):
         return RESULTS_ACCEPT
     if form in ("CONSTRUCT", "DESCRIBE"):
@@ -87,8 +99,7 @@ def accept_for(query: str) -> str:
 
 
 def _is_describe(query: str) -> bool:
-    parsed = _parsed(query)
-    return parsed is not None and parsed.form == "DESCRIBE"
+    return _form(query) == "DESCRIBE"
 
 
 def names_own_dataset(query: str) -> bool:

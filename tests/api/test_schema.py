@@ -139,7 +139,7 @@ def test_unknown_fields_are_a_422_naming_them(api: TestClient, method: str, path
 
 def test_context_is_a_declared_field(api: TestClient) -> None:
     response = api.post("/ask", json={"question": "Which bodies must have regard to ICP "
-                                      "strategies?", "context": {"focus": []}})
+                                      "strategies?", "context": {"question": "Who chairs it?", "entities": []}})
     assert response.status_code == 200 and response.json()["answered"] is True
 
 
