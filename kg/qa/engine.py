@@ -48,6 +48,7 @@ from kg.qa.compose import (
 from kg.qa.confidence import (
     FALLBACK_WORDS,
     FALLBACK_WORDS_NAMED,
+    FULL_COVER,
     THRESHOLD,
     confidence,
     fallback_confidence,
@@ -337,7 +338,8 @@ class QAEngine:
         if sure >= self.limits.threshold:
             return self._from_reading(text, passage, focus, sure)
         enough = FALLBACK_WORDS if not focus.groups else FALLBACK_WORDS_NAMED
-        if self.limits.passage_fallback and passage.words >= enough and \
+        holds_named = not focus.groups or passage.entities >= FULL_COVER
+        if self.limits.passage_fallback and passage.words >= enough and holds_named and \
                 not self._beyond_sources(analysis):
             # Nothing structured fits, but the question is about the graph's subject matter:
             # the best passage, cited, at the confidence the dev set measured for such answers.
