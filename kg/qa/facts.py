@@ -50,16 +50,20 @@ SELECT ?g ?s ?p ?o ?sl WHERE {
   FILTER(?g NOT IN (%s))
   OPTIONAL { ?s rdfs:label ?sl }
 } LIMIT %d"""
+# Walked down from a bound class, one query per class: Virtuoso 7.2 refuses a transitive
+# path whose start is a variable ("transitive start not given").
 _NARY = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT DISTINCT ?c WHERE { ?c rdfs:subClassOf* ?top VALUES ?top { %s } FILTER(isIRI(?c)) }"""
+SELECT DISTINCT ?c WHERE { %s ^rdfs:subClassOf* ?c FILTER(isIRI(?c)) }"""
 
 
 def nary_classes(store: Store, tops: Iterable[str], *, timeout: float | None = None
                  ) -> tuple[str, ...]:
     """The classes of n-ary fact nodes (duties, counts, events...) and their subclasses."""
-    values = " ".join(term_n3(Term.iri(t)) for t in sorted(tops))
-    rows = store.select(_NARY % values, timeout=timeout).rows
-    return tuple(sorted({r["c"].value for r in rows} | set(tops)))
+    found = set(tops)
+    for top in sorted(tops):
+        rows = store.select(_NARY % term_n3(Term.iri(top)), timeout=timeout).rows
+        found.update(r["c"].value for r in rows)
+    return tuple(sorted(found))
 
 
 def neighbourhood_query(iris: Iterable[str], nary: Iterable[str]) -> str:

@@ -506,7 +506,7 @@ def coverage(focus: Focus, held: frozenset[str], *, kinds_needed: bool = False) 
     """How fully ``held`` covers the entities in focus: every named thing must be there
     (1.0 needs them all); a kind the question also names ("ICS legislation") counts
     half, and is not required when named things are."""
-    if kinds_needed:  # "how many GP practices...": the kind is what is counted
+    if kinds_needed and focus.groups:  # "how many GP practices...": the kind is counted
         return sum(1 for g in focus.groups if g & held) / len(focus.groups)
     named = [g for g in focus.groups if not is_kind(g)]
     kinds = [g for g in focus.groups if is_kind(g)]
