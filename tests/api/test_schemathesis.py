@@ -46,7 +46,7 @@ def fuzz(operation: schemathesis.APIOperation, mode: GenerationMode, seen: Count
     excluded = [positive_data_acceptance] if unexpressible else []
 
     @given(case=operation.as_strategy(generation_mode=mode))
-    @settings(max_examples=EXAMPLES, deadline=None, database=None,
+    @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
               suppress_health_check=list(HealthCheck))
     def run(case: schemathesis.Case) -> None:
         response = case.call_and_validate(excluded_checks=excluded)
