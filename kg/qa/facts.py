@@ -135,7 +135,9 @@ def fetch(store: Store, iris: Iterable[str], nary: Iterable[str], *,
     if not wanted:
         return rows
     seen: set[tuple[str, str, str, Term]] = set()
-    for row in store.select(neighbourhood_query(wanted, nary), timeout=timeout).rows:
+    # Stores return rows in their own order: sorted here, every store reads alike.
+    for row in sorted(store.select(neighbourhood_query(wanted, nary), timeout=timeout).rows,
+                      key=_row_key):
         g, s, p, o = row["g"].value, row["s"], row["p"].value, row["o"]
         text = _label(row.get("sl"))
         if s.is_iri and text is not None:
@@ -145,6 +147,11 @@ def fetch(store: Store, iris: Iterable[str], nary: Iterable[str], *,
         seen.add((g, s.value, p, o))
         rows.triples[(g, s.value)][p].append(o)
     return rows
+
+
+def _row_key(row: Mapping[str, Term]) -> tuple[str, ...]:
+    return tuple(part for name in ("g", "s", "p", "o", "sl") if (t := row.get(name))
+                 for part in (t.value, t.datatype or "", t.lang or ""))
 
 
 def units_from(rows: _Rows, focus: frozenset[str], nameable: Mapping[str, str],
