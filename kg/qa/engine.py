@@ -46,6 +46,7 @@ from kg.qa.compose import (
     subject_is_pronoun,
 )
 from kg.qa.confidence import (
+    FALLBACK_LEAD,
     FALLBACK_WORDS,
     FALLBACK_WORDS_NAMED,
     FULL_COVER,
@@ -340,6 +341,7 @@ class QAEngine:
         enough = FALLBACK_WORDS if not focus.groups else FALLBACK_WORDS_NAMED
         holds_named = not focus.groups or passage.entities >= FULL_COVER
         if self.limits.passage_fallback and passage.words >= enough and holds_named and \
+                passage.lead >= FALLBACK_LEAD and \
                 not self._beyond_sources(analysis):
             # Nothing structured fits, but the question is about the graph's subject matter:
             # the best passage, cited, at the confidence the dev set measured for such answers.

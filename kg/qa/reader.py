@@ -93,6 +93,7 @@ class Reading:
     entities: float = 1.0  # share of the question's entities the answer holds
     wanted: float = 0.0  # weight of the question's own words (how much it says)
     rivals: int = 0  # other units that explain the question as well as the best
+    lead: float = 0.0  # a retrieved passage's BM25 score over the best other passage's
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from kg.search import SearchHit, SearchIndex
 STATEMENTS = 3
 MAX_TEXT = 560
 PASSAGES = 3
+ALONE = 10.0  # the lead of the only passage that matches at all
 
 
 def retrieve(index: SearchIndex, reader: GraphReader, analysis: Analysis,
@@ -56,7 +57,15 @@ def retrieve(index: SearchIndex, reader: GraphReader, analysis: Analysis,
                                                                 iri=hit.graph,
                                                                 graphs=(hit.graph,)),),
                    score, passage_query(hit.graph), tuple(sorted(focus.iris())), explained,
-                   coverage(focus, held_units))
+                   coverage(focus, held_units), lead=_lead(hit, hits))
+
+
+def _lead(hit: SearchHit, hits: list[SearchHit]) -> float:
+    """How far ``hit`` outscores the best other passage (BM25); alone, it leads by far."""
+    others = [h.score for h in hits if h.graph != hit.graph]
+    if not others or max(others) <= 0:
+        return ALONE
+    return round(hit.score / max(others), 3)
 
 
 def _text(hit: SearchHit) -> str:
