@@ -80,7 +80,7 @@ _BUILT_IN: dict[str, tuple[str, ...]] = {
                  "redeploy", "what happens to", "happen to", "destination", "migrate",
                  "pass to", "passed to", "hand over"),
     "STAFF": ("staff", "employee", "employees", "workforce", "personnel", "worker",
-              "workers", "people employed", "team", "headcount", "employ", "employs"),
+              "workers", "people employed", "team", "headcount"),
     "CHAIR": ("chair", "chairs", "chaired", "chairman", "chairwoman", "chairperson",
               "head", "heads", "lead", "leads", "led by", "leader", "presides", "preside",
               "runs", "in charge"),

@@ -10,6 +10,8 @@ question names; the engine's threshold then decides (see
 
 from __future__ import annotations
 
+import re
+
 from kg.qa.analysis import Analysis
 from kg.qa.answer import ResultItem
 from kg.qa.facts import passage_query
@@ -20,6 +22,13 @@ from kg.search import SearchHit, SearchIndex
 STATEMENTS = 3
 MAX_TEXT = 560
 PASSAGES = 3
+# Words that ask for a figure besides "how many" (the ~HOWMANY concept).
+FIGURE_WORDS = frozenset({"percentage", "percent", "proportion", "budget", "deficit",
+                          "population", "cost", "costs", "spend", "funding"})
+_FIGURE = re.compile(r"\d[\d,.]*|\b(?:half|quarter|third|two|three|four|five|six|seven|eight"
+                     r"|nine|ten|eleven|twelve|dozen|hundred|thousand|million)\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d(?:/\d\d)?\b")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 ALONE = 10.0  # the lead of the only passage that matches at all
 
 
@@ -70,3 +79,21 @@ def _lead(hit: SearchHit, hits: list[SearchHit]) -> float:
 
 def _text(hit: SearchHit) -> str:
     return " | ".join([hit.summary or "", *(s.text for s in hit.statements)])
+
+
+def asks_figure(analysis: Analysis) -> bool:
+    """The question wants a number: "how many", "what percentage", "what budget"."""
+    return "~HOWMANY" in analysis.features or any(
+        t.surface in FIGURE_WORDS for t in analysis.tokens)
+
+
+def states_figure(text: str) -> bool:
+    """Whether ``text`` gives a figure (a year or a day of a month is not one)."""
+    text = _YEAR.sub(" ", text)
+    return any(not _is_day(text, m) for m in _FIGURE.finditer(text))
+
+
+def _is_day(text: str, match: re.Match[str]) -> bool:
+    """ "19 November": a day of a month, not a figure."""
+    after = text[match.end():match.end() + 10].lstrip()[:3].lower()
+    return match.group().isdigit() and int(match.group()) <= 31 and after in _MONTHS
