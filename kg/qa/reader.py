@@ -200,10 +200,6 @@ class GraphReader:
         if "~HOWMANY" in analysis.features and not wanted and not any(
                 is_kind(g) for g in focus.groups):
             return None  # "how many were there in X?": of what, it does not say
-        if not yes_no:
-            described = self._description(analysis, focus, units, sparql, bool(wanted))
-            if described is not None:
-                return described if described.shape else None
         # Ties go to the unit that can settle the question (a figure, a date), then to
         # fuller units, then by graph and subject, so every run reads alike.
         figure, dated = bool(asked_numbers(analysis)), bool(analysis.dates)
@@ -211,6 +207,13 @@ class GraphReader:
                         key=lambda s: (-s.score, figure and not s.unit.numbers(),
                                        dated and not s.unit.dates(), -len(s.unit.values),
                                        s.unit.graph, s.unit.subject))
+        # "What is X's job?" opens like "what is X?", but one statement answers it.
+        settled = bool(wanted) and bool(scored) and scored[0].words >= 0.99 and \
+            scored[0].entities >= 0.99
+        if not yes_no and not settled:
+            described = self._description(analysis, focus, units, sparql, bool(wanted))
+            if described is not None:
+                return described if described.shape else None
         if not scored or scored[0].score <= 0:
             return None
         if yes_no:
