@@ -234,6 +234,9 @@ def names_of(entity: Entity, alts: Iterable[str], normaliser: Normaliser,
             shorter = _without_tail(key, generic)
             if shorter and shorter not in found:
                 found[shorter] = Name(shorter, text, entity, 0.9)
+            for other in _other_tails(key, generic):
+                # "Cheshire and Merseyside ICB" is also "... integrated care board".
+                found.setdefault(other, Name(other, text, entity, 0.97))
     return list(found.values())
 
 
@@ -242,6 +245,16 @@ def _trim(key: str) -> str:
     while parts and parts[0] in ("the", "a", "an"):
         parts.pop(0)
     return " ".join(parts)
+
+
+def _other_tails(key: str, generic: Mapping[str, str]) -> list[str]:
+    """``key`` with its generic tail (a class name) spelt as the class's other names."""
+    shorter = _without_tail(key, generic)
+    if shorter is None:
+        return []
+    tail = key[len(shorter):].strip()
+    kind = generic.get(tail)
+    return [f"{shorter} {k}" for k, v in generic.items() if v == kind and k != tail]
 
 
 def _without_tail(key: str, generic: Mapping[str, str]) -> str | None:

@@ -108,13 +108,13 @@ class EntityIndex:
         return cls(entities, normaliser, vocabulary)
 
     def _generic_keys(self, entities: Sequence[tuple[Entity, tuple[str, ...]]]) -> dict[str, str]:
-        """Keys of class names, which may trail a named body's label ("... ICS")."""
+        """Keys of class names, which may trail a named body's label ("... ICS"), each
+        to its class: the class's other names can stand in for the tail."""
         keys: dict[str, str] = {}
         for entity, alts in entities:
             if entity.role == "class":
                 for text in (entity.label, *alts):
-                    key = self.normaliser.key(text)
-                    keys[key] = key
+                    keys.setdefault(self.normaliser.key(text), entity.iri)
         return keys
 
     def link(self, tokens: Sequence[Token], blocked: frozenset[int] = frozenset()) -> list[Mention]:
