@@ -291,6 +291,8 @@ class QAEngine:
         """The surest of the readings, or a refusal: a wrong answer costs more than none.
         The graph readings run only when the catalogue does not win outright."""
         yes_no = is_yes_no(analysis)
+        if catalogue is not None and catalogue.answered:
+            catalogue = _figured(catalogue, analysis)
         if catalogue is not None and catalogue.answered and not (
                 yes_no and not catalogue.answer.lower().startswith(("yes", "no"))):
             explained = self.coverage(analysis, [ranking[0].phrasing, catalogue.answer,
@@ -614,6 +616,19 @@ def _shown(given: BoundValue | None, name: str, value: str, label: str,
     return BoundValue(name, value, label, given.origin, given.text, given.alternatives)
 
 
+
+
+def _figured(answer: Answer, analysis: Analysis) -> Answer | None:
+    """A catalogue answer to a question that asks for a figure: as it is when it gives one;
+    a list counted when the question asks how many; otherwise no answer to it (a population
+    question answered with the tiers' names)."""
+    if not asks_figure(analysis) or states_figure(answer.answer):
+        return answer
+    listed = {r.iri or r.label for r in answer.results}
+    if "~HOWMANY" in analysis.features and len(listed) > 1:
+        counted = _cut(f"{len(listed)} in all. {answer.answer}", MAX_ANSWER_CHARS)
+        return replace(answer, answer=counted)
+    return None
 
 
 def is_yes_no(analysis: Analysis) -> bool:
