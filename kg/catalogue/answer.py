@@ -19,10 +19,17 @@ XSD_DATETIME = "http://www.w3.org/2001/XMLSchema#dateTime"
 NO_ANSWER = "The knowledge graph records no answer to this question."
 
 
-def show_term(term: Term) -> str:
-    """A term as a reader would want it: dates without midnight, IRIs shortened."""
+PRECISION = "precision"  # a row's ics:datePrecision: how much of its dates the source gives
+_PRECISE_CHARS = {"year": 4, "month": 7}
+
+
+def show_term(term: Term, precision: str | None = None) -> str:
+    """A term as a reader would want it: dates without midnight and to the precision the
+    source gives ("2020-11" for a month, never an invented first day), IRIs shortened."""
     if term.is_iri:
         return shorten(term.value)
+    if term.datatype == XSD_DATETIME and precision in _PRECISE_CHARS:
+        return term.value[:_PRECISE_CHARS[precision]]
     if term.datatype == XSD_DATETIME and term.value.endswith("T00:00:00"):
         return term.value[: -len("T00:00:00")]
     return term.value
@@ -44,7 +51,8 @@ def column_values(rows: Sequence[Mapping[str, Term]], column: str) -> list[str]:
         if label is not None:
             seen.setdefault(label.value, None)
         elif term is not None:
-            seen.setdefault(show_term(term), None)
+            precision = row.get(PRECISION)
+            seen.setdefault(show_term(term, precision.value if precision else None), None)
     return list(seen)
 
 

@@ -58,3 +58,14 @@ def subject_is_pronoun(text: str) -> bool:
     """ "How many CCGs does it bring together?": the subject itself is "it", so the
     question cannot be read without knowing what "it" is."""
     return _SUBJECT_PRONOUN.search(text) is not None
+
+
+_POSSESSIVE = re.compile(r"\b(?:its|their|theirs|his|hers|her(?=\s+\w))\b", re.IGNORECASE)
+_OBJECT = re.compile(r"\b(?:it|they|them|he|she|him|her)\b", re.IGNORECASE)
+
+
+def resolve_pronouns(text: str, name: str) -> str:
+    """``text`` with its personal pronouns spelt as ``name`` ("who chairs it?" about the
+    partnership: "who chairs the partnership?"), so it reads as a question on its own."""
+    text = _POSSESSIVE.sub(f"{name}'s", text)
+    return _OBJECT.sub(name, text)

@@ -41,6 +41,7 @@ from kg.qa.answer import (
 from kg.qa.cache import LruCache
 from kg.qa.compose import (
     refers_back,
+    resolve_pronouns,
     split_parts,
     starts_as_follow_up,
     subject_is_pronoun,
@@ -224,6 +225,9 @@ class QAEngine:
         extra: dict[str, float] = {}
         context = self._known(context) if context is not None else None
         if follow_up and context is not None and context.entities:
+            resolved = self._resolved(text, as_of, context)
+            if resolved is not None:
+                return resolved
             focus = merged(from_context(context, self._labels(context)), focus, analysis)
             earlier = self.model.analyser.analyse(context.question)
             extra = {f: 0.5 * w for f, w in question_words(earlier).items()}
@@ -237,6 +241,15 @@ class QAEngine:
             analysis, ranking, as_of)
         return self._choose(text, analysis, catalogue=catalogue, extra=extra, focus=focus,
                             ranking=ranking)
+
+    def _resolved(self, text: str, as_of: str | None, context: Context) -> Answer | None:
+        """The follow-up asked again with its pronouns spelt as the entity the context
+        leads with, when that reads as a question on its own and is answered."""
+        spelt = resolve_pronouns(text, self.label_of(context.entities[0]))
+        if spelt == text or refers_back(spelt):
+            return None
+        answer = self._answer_text(spelt, as_of)
+        return answer if answer.answered else None
 
     def _catalogue(self, analysis: Analysis, ranking: Sequence[Match],
                    as_of: str | None) -> Answer | None:
@@ -705,6 +718,8 @@ def _name_around(text: str, word: str) -> str:
 
 
 _ISO_DAY = re.compile(r"\b((?:19|20)\d\d)-([01]\d)-([0-3]\d)\b")
+_ISO_MONTH = re.compile(r"(\bon )?\b((?:19|20)\d\d)-(0[1-9]|1[0-2])\b(?!-)")
+_ON_YEAR = re.compile(r"\bon ((?:19|20)\d\d)\b(?![-/])")
 
 
 _LARGE = re.compile(r"(?<![\d.,])(\d{5,13})(?![\d.,]\d)")
@@ -720,7 +735,11 @@ def readable_dates(text: str) -> str:
         except ValueError:
             return match.group()
         return f"{day.day} {day:%B} {day.year}"
-    return _ISO_DAY.sub(show, text)
+    text = _ISO_DAY.sub(show, text)
+    # A month or a year is "in", not "on": "published in November 2020".
+    text = _ISO_MONTH.sub(lambda m: f"{'in ' if m[1] else ''}"
+                          f"{dt.date(int(m[2]), int(m[3]), 1):%B} {m[2]}", text)
+    return _ON_YEAR.sub(r"in \1", text)
 
 
 def _defaulted(answer: Answer, analysis: Analysis) -> list[BoundValue]:

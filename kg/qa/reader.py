@@ -65,6 +65,7 @@ RELATIVE = frozenset({"that", "which", "where", "whose", "who", "whom", "by"})
 BRIDGE_LINKS = 40  # links of the named entity tried as bridges
 BRIDGE_WORDS = 0.5  # share of the words the link leaves that the second fact must explain
 LOOSE_DESCRIBE = 0.55  # a description of the first of several names: below the threshold
+VIEW = "attributed view"  # the label of ics:AttributedView, a unit's type
 DESCRIBE_HEADS = ("what is", "what are", "what was", "what were", "who is", "who was",
                   "who are", "describe", "tell me about", "define", "explain")
 NOT_DESCRIBE = frozenset({"~WHEN", "~HOWMANY", "~WHERE", "~WHY"})
@@ -203,9 +204,11 @@ class GraphReader:
         # Ties go to the unit that can settle the question (a figure, a date), then to
         # fuller units, then by graph and subject, so every run reads alike.
         figure, dated = bool(asked_numbers(analysis)), bool(analysis.dates)
+        when = "~WHEN" in analysis.features  # the thing's own date before dated nodes near it
         scored = sorted((self.score(u, wanted, analysis, focus) for u in units),
                         key=lambda s: (-s.score, figure and not s.unit.numbers(),
-                                       dated and not s.unit.dates(), -len(s.unit.values),
+                                       dated and not s.unit.dates(),
+                                       when and s.unit.node, -len(s.unit.values),
                                        s.unit.graph, s.unit.subject))
         # "What is X's job?" opens like "what is X?", but one statement answers it.
         settled = bool(wanted) and bool(scored) and scored[0].words >= 0.99 and \
@@ -363,7 +366,8 @@ class GraphReader:
         label = focus.labels.get(main, main)
         about = [u for u in units if main in u.iris()]
         # Its own statements first (definition, type-like facts), then the nodes it is in.
-        about.sort(key=lambda u: (u.subject != main, u.node, -len(u.values)))
+        # Who someone is comes before what they said: views follow the other facts.
+        about.sort(key=lambda u: (u.subject != main, u.node, VIEW in u.types, -len(u.values)))
         lines = []
         definition = _definition(self.analyser.index.entities, main)
         if definition:
