@@ -58,7 +58,7 @@ from kg.qa.confidence import (
     retrieval_confidence,
 )
 from kg.qa.dates import DateMention
-from kg.qa.entities import EXCLUDED
+from kg.qa.entities import EXCLUDED, KIND
 from kg.qa.facts import fact_texts, nary_classes, newest_source_year, source_texts
 from kg.qa.facts import vocabulary as read_vocabulary
 from kg.qa.focus import focus_of, from_context, merged
@@ -90,6 +90,8 @@ RUNNERS_UP = 2  # catalogue questions tried after the best when it has no answer
 RUNNER_UP_GAP = 0.2  # ... if they score at most this much below it
 # Questions of the ranking an answer can use: the best, a runner-up put in its place,
 # then the suggestions after both.
+MEMBER_OPENINGS = ("which", "who")  # questions that ask for things by name
+KIND_WORDS = frozenset({"kind", "kinds", "type", "types", "sort", "sorts"})
 RANKED = max(RUNNERS_UP + 1, SUGGESTIONS + 2)
 NOT_ANSWERABLE = ("I can't answer that from the knowledge graph of integrated care systems. "
                   "The questions it can answer that come closest are listed as suggestions.")
@@ -258,6 +260,9 @@ class QAEngine:
             return None  # too unsure to win the choice: not worth running
         if _ignores_named(ranking[0], analysis):
             return None
+        if "~WHO" in analysis.features and not any(
+                "~WHO" in a.features for a in self.model.phrasings[ranking[0].question.id]):
+            return None  # "who announced ...?" is not "which STPs were announced?"
         try:
             first = self._attempt(ranking[0], as_of)
         except ParameterError:
@@ -306,6 +311,9 @@ class QAEngine:
         yes_no = is_yes_no(analysis)
         if catalogue is not None and catalogue.answered:
             catalogue = _figured(catalogue, analysis)
+        if catalogue is not None and catalogue.answered and _kinds_for_members(catalogue,
+                                                                               analysis):
+            catalogue = None
         if catalogue is not None and catalogue.answered and not (
                 yes_no and not catalogue.answer.lower().startswith(("yes", "no"))):
             explained = self.coverage(analysis, [ranking[0].phrasing, catalogue.answer,
@@ -642,6 +650,18 @@ def _figured(answer: Answer, analysis: Analysis) -> Answer | None:
         counted = _cut(f"{len(listed)} in all. {answer.answer}", MAX_ANSWER_CHARS)
         return replace(answer, answer=counted)
     return None
+
+
+def _kinds_for_members(answer: Answer, analysis: Analysis) -> bool:
+    """ "Which places make up BOB ICS?" answered with how many of each kind of body it has:
+    the question wants the members by name, not counts of kinds (unless it asks for kinds
+    or a figure)."""
+    opening = analysis.tokens[0].surface if analysis.tokens else ""
+    if opening not in MEMBER_OPENINGS or any(t.surface in KIND_WORDS for t in analysis.tokens) \
+            or asks_figure(analysis) or not states_figure(answer.answer):
+        return False
+    iris = [r.iri for r in answer.results if r.iri]
+    return bool(iris) and all(i.startswith(KIND) for i in iris)
 
 
 def is_yes_no(analysis: Analysis) -> bool:
