@@ -81,9 +81,12 @@ class Analyser:
         for date in sorted(dates, key=lambda d: d.start, reverse=True):
             marked = f"{marked[:date.start]} {DATE_WORD} {marked[date.end:]}"
         tokens = tuple(self._correct(t) for t in self.normaliser.tokens(marked))
-        blocked = frozenset(i for i, t in enumerate(tokens) if _is_placeholder(t.surface))
-        mentions = tuple(m for m in self.index.link(tokens, blocked)
-                         if not self._compound(tokens, m))
+        titles = self.index.quoted_titles(marked)
+        blocked = frozenset(i for i, t in enumerate(tokens) if _is_placeholder(t.surface)) | {
+            i for m in titles for i in range(m.start, m.end)}
+        mentions = tuple(sorted([*titles, *(m for m in self.index.link(tokens, blocked)
+                                            if not self._compound(tokens, m))],
+                                key=lambda m: m.start))
         features, spans = self._features(tokens, mentions)
         positions = {f: span.start for f, span in spans.items()}
         numbers = tuple(n for n in (_number(t.stem) or _number(t.surface) for t in tokens)

@@ -13,6 +13,7 @@ other candidates.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from kg.qa.entities import Entity, Name, names_of, read_entities
+from kg.qa.entities import SOURCE_DOCUMENT, Entity, Name, names_of, read_entities
 from kg.qa.lexicon import STOPWORDS
 from kg.qa.text import Normaliser, Token, words
 from kg.store.base import Store
@@ -31,6 +32,11 @@ MIN_FUZZY_CHARS = 6
 MAX_CANDIDATES = 6
 SWALLOW_WORDS = 2  # a fuzzy name must be this many words longer than exact ones it swallows
 SWALLOW_SCORE = 0.85
+# A quoted run of words is a title: "the 'progress so far' article" names the document whose
+# title holds every one of its words.
+_QUOTED = re.compile(r"(?:(?<=[\s(])|^)['‘\"“]([^'’\"”]{4,150})['’\"”](?=[\s?.,;:!)]|$)")
+MIN_QUOTED_WORDS = 2
+QUOTED_SCORE = 0.95
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +190,24 @@ class EntityIndex:
         ranked = sorted(hits, key=lambda h: (-h[1], self._order[first + h[2]]))
         return [Candidate(n.entity, n.quality * score / 100.0 * 0.98, n.text, n.weak)
                 for hit_key, score, _ in ranked[:MAX_CANDIDATES] for n in self._names[hit_key]]
+
+    def quoted_titles(self, text: str) -> list[Mention]:
+        """Documents named by a quoted part of their title; ``text`` is what the question's
+        tokens were read from, so word counts give the tokens' positions."""
+        found = []
+        for match in _QUOTED.finditer(text):
+            quoted = match.group(1)
+            stems = set(self.normaliser.key(quoted).split()) - STOPWORDS
+            if len(stems) < MIN_QUOTED_WORDS:
+                continue
+            titled = [e for e in self.entities.values() if SOURCE_DOCUMENT in e.classes
+                      and stems <= set(self.normaliser.key(e.label).split())]
+            if len(titled) != 1:
+                continue  # no document, or several: the words do not single one out
+            start = len(words(text[:match.start()]))
+            found.append(Mention(start, start + len(words(quoted)), quoted,
+                                 (Candidate(titled[0], QUOTED_SCORE, titled[0].label),)))
+        return found
 
     def mentions_in(self, text: str) -> list[Mention]:
         """Link a whole text (used for catalogue phrasings and tests)."""

@@ -307,6 +307,8 @@ class GraphReader:
         if "~HOWMANY" in features and not unit.numbers():
             # A list can be counted; a figure says it outright.
             fit = LIST_FIT if not unit.node and len(unit.values) > 1 else NO_FIT
+        if "~WHO" in features and not unit.node and not any(v.term.is_iri for v in unit.values):
+            fit *= NO_FIT  # "who published X?" asks for someone, not X's date or kind
         fit *= _date_fit(unit, analysis)
         return Scored(unit, entities * (0.3 + 0.7 * words) * fit, words, entities)
 
