@@ -139,8 +139,10 @@ class EmbeddedStore:
 
     def ask(self, query: str, bindings: Bindings | None = None, *,
             timeout: float | None = None) -> bool:
-        del timeout
+        deadline = Deadline(timeout)
         result = self._query(query, bindings)
+        # pyoxigraph answers ASK before returning: too late to stop, not too late to refuse.
+        deadline.check()
         if not isinstance(result, ox.QueryBoolean):
             raise QuerySyntaxError("expected an ASK query")
         return bool(result)
@@ -195,6 +197,8 @@ class Deadline:
         for row in rows:
             self.check()
             yield row
+        # An answer with no rows (all filtered out) does all its work inside the loop above.
+        self.check()
 
 
 def _load(store: ox.Store, path: Path, fmt: ox.RdfFormat, graph: ox.NamedNode | None) -> None:
