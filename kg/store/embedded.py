@@ -27,7 +27,7 @@ from kg.store.base import (
     RawResult,
     SelectResult,
 )
-from kg.store.oxformats import serialise
+from kg.store.oxformats import capped, serialise
 from kg.store.terms import Term
 from kg.store.values import bind_values
 
@@ -123,7 +123,7 @@ class EmbeddedStore:
             raise QuerySyntaxError(f"SPARQL syntax error: {exc}") from exc
 
     def select(self, query: str, bindings: Bindings | None = None, *,
-               timeout: float | None = None) -> SelectResult:
+               timeout: float | None = None, max_rows: int | None = None) -> SelectResult:
         # Trusted catalogue queries run here; the deadline is checked between rows
         # (pyoxigraph cannot be interrupted inside one step: untrusted queries use workers).
         deadline = Deadline(timeout)
@@ -133,7 +133,7 @@ class EmbeddedStore:
         variables = tuple(v.value for v in solutions.variables)
         rows = tuple(
             {name: to_term(sol[name]) for name in variables if sol[name] is not None}
-            for sol in deadline.watch(solutions)
+            for sol in capped(deadline.watch(solutions), max_rows)
         )
         return SelectResult(variables, rows)
 

@@ -14,6 +14,7 @@ cut short (and its error text appended); strict parsing turns that into a
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import islice
 from xml.parsers import expat
 
 import pyoxigraph as ox
@@ -30,7 +31,7 @@ from kg.store.base import (
     SelectResult,
 )
 from kg.store.embedded import to_term
-from kg.store.oxformats import serialise
+from kg.store.oxformats import serialise, too_many
 from kg.store.protocol import Endpoint, Reply, send
 from kg.store.remote_requests import (
     ICSKG_GRAPHS_QUERY,
@@ -186,18 +187,12 @@ class RemoteStore:
         check_not_cut_short(count, self.store_max_rows)
 
     def select(self, query: str, bindings: Bindings | None = None, *,
-               timeout: float | None = None) -> SelectResult:
-        reply = self._ask_store(query, bindings, timeout)
-        answer = _answer(reply)
-        if not isinstance(answer, ox.QuerySolutions):
-            raise QuerySyntaxError("expected a SELECT query")
-        variables = tuple(v.value for v in answer.variables)
-        rows = tuple(
-            {name: canonical(to_term(sol[name])) for name in variables if sol[name] is not None}
-            for sol in _solutions(answer)
-        )
-        self._whole(len(rows))
-        return SelectResult(variables, rows)
+               timeout: float | None = None, max_rows: int | None = None) -> SelectResult:
+        result = _select_result(self._ask_store(query, bindings, timeout), max_rows)
+        if max_rows is not None and len(result.rows) > max_rows:
+            raise too_many(max_rows)
+        self._whole(len(result.rows))
+        return result
 
     def ask(self, query: str, bindings: Bindings | None = None, *,
             timeout: float | None = None) -> bool:
@@ -264,6 +259,21 @@ class RemoteStore:
 
     def close(self) -> None:
         return None
+
+
+def _select_result(reply: Reply, max_rows: int | None) -> SelectResult:
+    """The answer's rows, one past ``max_rows`` at most (enough to refuse it). The parsed
+    answer stays in this frame: pyoxigraph objects must be freed on the thread that made
+    them, and a frame kept by an error's traceback is freed wherever the error ends up."""
+    answer = _answer(reply)
+    if not isinstance(answer, ox.QuerySolutions):
+        raise QuerySyntaxError("expected a SELECT query")
+    variables = tuple(v.value for v in answer.variables)
+    rows = (
+        {name: canonical(to_term(sol[name])) for name in variables if sol[name] is not None}
+        for sol in _solutions(answer)
+    )
+    return SelectResult(variables, tuple(islice(rows, None if max_rows is None else max_rows + 1)))
 
 
 def _serialise_answer(reply: Reply, fmt: ResultFormat | None, max_rows: int | None) -> RawResult:
