@@ -28,6 +28,7 @@ from kg.store.base import (
     SelectResult,
 )
 from kg.store.oxformats import capped, serialise
+from kg.store.release import releasing
 from kg.store.terms import Term
 from kg.store.values import bind_values
 
@@ -122,6 +123,7 @@ class EmbeddedStore:
         except SyntaxError as exc:
             raise QuerySyntaxError(f"SPARQL syntax error: {exc}") from exc
 
+    @releasing
     def select(self, query: str, bindings: Bindings | None = None, *,
                timeout: float | None = None, max_rows: int | None = None) -> SelectResult:
         # Trusted catalogue queries run here; the deadline is checked between rows
@@ -137,6 +139,7 @@ class EmbeddedStore:
         )
         return SelectResult(variables, rows)
 
+    @releasing
     def ask(self, query: str, bindings: Bindings | None = None, *,
             timeout: float | None = None) -> bool:
         deadline = Deadline(timeout)
@@ -147,6 +150,7 @@ class EmbeddedStore:
             raise QuerySyntaxError("expected an ASK query")
         return bool(result)
 
+    @releasing
     def construct(self, query: str, bindings: Bindings | None = None, *,
                   timeout: float | None = None) -> list[tuple[Term, Term, Term]]:
         deadline = Deadline(timeout)
@@ -156,6 +160,7 @@ class EmbeddedStore:
         return [(to_term(t.subject), to_term(t.predicate), to_term(t.object))
                 for t in deadline.watch(result)]
 
+    @releasing
     def execute(self, request: QueryRequest) -> RawResult:
         """Run a query in process and serialise it, within its row cap and (between rows)
         its time limit; the endpoint runs untrusted queries in workers instead."""

@@ -33,6 +33,7 @@ from kg.store.base import (
 from kg.store.embedded import to_term
 from kg.store.oxformats import serialise, too_many
 from kg.store.protocol import Endpoint, Reply, send
+from kg.store.release import releasing
 from kg.store.remote_requests import (
     ICSKG_GRAPHS_QUERY,
     OTHER_GRAPHS_QUERY,
@@ -186,6 +187,7 @@ class RemoteStore:
     def _whole(self, count: int) -> None:
         check_not_cut_short(count, self.store_max_rows)
 
+    @releasing
     def select(self, query: str, bindings: Bindings | None = None, *,
                timeout: float | None = None, max_rows: int | None = None) -> SelectResult:
         result = _select_result(self._ask_store(query, bindings, timeout), max_rows)
@@ -194,6 +196,7 @@ class RemoteStore:
         self._whole(len(result.rows))
         return result
 
+    @releasing
     def ask(self, query: str, bindings: Bindings | None = None, *,
             timeout: float | None = None) -> bool:
         answer = _answer(self._ask_store(query, bindings, timeout))
@@ -201,6 +204,7 @@ class RemoteStore:
             raise QuerySyntaxError("expected an ASK query")
         return bool(answer)
 
+    @releasing
     def construct(self, query: str, bindings: Bindings | None = None, *,
                   timeout: float | None = None) -> list[tuple[Term, Term, Term]]:
         reply = self._ask_store(query, bindings, timeout)
@@ -211,6 +215,7 @@ class RemoteStore:
         self._whole(len(triples))
         return triples
 
+    @releasing
     def execute(self, request: QueryRequest) -> RawResult:
         """Run a protocol request on the store; check the answer whole, then serialise it.
 
@@ -262,9 +267,8 @@ class RemoteStore:
 
 
 def _select_result(reply: Reply, max_rows: int | None) -> SelectResult:
-    """The answer's rows, one past ``max_rows`` at most (enough to refuse it). The parsed
-    answer stays in this frame: pyoxigraph objects must be freed on the thread that made
-    them, and a frame kept by an error's traceback is freed wherever the error ends up."""
+    """The answer's rows, one past ``max_rows`` at most: enough to refuse it, without
+    converting the rest."""
     answer = _answer(reply)
     if not isinstance(answer, ox.QuerySolutions):
         raise QuerySyntaxError("expected a SELECT query")
