@@ -18,6 +18,7 @@ from pathlib import Path
 from kg.errors import QuerySyntaxError
 from kg.store.base import Bindings, Capabilities, QueryRequest, RawResult, SelectResult, Store
 from kg.store.embedded import EmbeddedStore
+from kg.store.oxformats import capped
 from kg.store.terms import Term
 
 
@@ -73,7 +74,7 @@ class RdflibStore:
         return cls(dataset, option.value)
 
     def select(self, query: str, bindings: Bindings | None = None, *,
-               timeout: float | None = None) -> SelectResult:
+               timeout: float | None = None, max_rows: int | None = None) -> SelectResult:
         del timeout  # neither engine can stop a running query
         init = {k: _from_term(v) for k, v in (bindings or {}).items()}
         try:
@@ -81,7 +82,7 @@ class RdflibStore:
         except Exception as exc:  # rdflib's parser raises pyparsing errors
             raise QuerySyntaxError(f"SPARQL error: {exc}") from exc
         variables = tuple(str(v) for v in result.vars or ())
-        rows = tuple(_row(variables, binding) for binding in result.bindings)
+        rows = tuple(capped((_row(variables, b) for b in result.bindings), max_rows))
         return SelectResult(variables, rows)
 
     def ask(self, query: str, bindings: Bindings | None = None, *,

@@ -97,14 +97,20 @@ def bind_parameters(store: Store, question: CatalogueQuestion, params: Mapping[s
 
 
 def execute_question(store: Store, question: CatalogueQuestion, params: Mapping[str, str], *,
-                     timeout: float | None = None, now: datetime | None = None) -> QuestionRun:
-    """Bind the parameters and run the question, keeping what was bound."""
+                     timeout: float | None = None, max_rows: int | None = None,
+                     now: datetime | None = None) -> QuestionRun:
+    """Bind the parameters and run the question, keeping what was bound.
+
+    ``timeout`` and ``max_rows`` are the limits of one query (``ICSKG_QUERY_TIMEOUT``,
+    ``ICSKG_MAX_RESULT_ROWS``): past either, the store raises rather than answer in part.
+    """
     bound = bind_parameters(store, question, params, now=now)
-    result = store.select(question.sparql, {p.name: p.term for p in bound}, timeout=timeout)
+    result = store.select(question.sparql, {p.name: p.term for p in bound}, timeout=timeout,
+                          max_rows=max_rows)
     return QuestionRun(question, bound, result)
 
 
 def run_question(store: Store, question: CatalogueQuestion, params: Mapping[str, str], *,
-                 timeout: float | None = None) -> SelectResult:
+                 timeout: float | None = None, max_rows: int | None = None) -> SelectResult:
     """Run ``question`` with ``params`` (text values, converted and checked) and return its rows."""
-    return execute_question(store, question, params, timeout=timeout).result
+    return execute_question(store, question, params, timeout=timeout, max_rows=max_rows).result

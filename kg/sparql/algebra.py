@@ -9,7 +9,8 @@ update only to say why it is refused. Whatever this misses, the worker that
 runs the query has no network (:mod:`kg.sparql.isolation`).
 
 rdflib's parser recurses deeply (about 50 frames a nesting level), so it
-runs on threads with a large stack, behind a nesting limit checked first.
+runs on threads with a large stack, behind a nesting limit checked first; it
+is slow on long queries, so a length limit in tokens is checked next.
 """
 
 from __future__ import annotations
@@ -158,6 +159,7 @@ def parse(query: str, base_iri: str | None) -> ParsedQuery:
     """Escape-process, bound, parse and summarise ``query`` (raises typed errors)."""
     text = escapes.expand(query)
     lexer.check_nesting(text)
+    lexer.check_length(text)
     try:
         tree = parseQuery(text)
     except ParseBaseException as exc:

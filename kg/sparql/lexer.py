@@ -3,8 +3,10 @@
 What a query may do is decided on its parse tree (:mod:`kg.sparql.algebra`)
 and enforced by workers without network (:mod:`kg.sparql.isolation`). The
 lexer only bounds how deeply a query nests before any recursive parser sees
-it (20,000 nested braces crashed the engine), and places offsets for
-messages. Its tokens follow the terminals of the SPARQL 1.1 grammar
+it (20,000 nested braces crashed the engine) and how long it is (rdflib's
+grammar takes about a second per thousand tokens of expressions, on the
+server's own interpreter), and places offsets for messages. Its tokens follow
+the terminals of the SPARQL 1.1 grammar
 (https://www.w3.org/TR/sparql11-query/#terminals) closely enough that
 brackets inside strings, IRIs and comments are not counted.
 """
@@ -14,11 +16,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from kg.errors import QuerySyntaxError
 
 # Deeper than any real query, shallow enough for every parser on a large stack.
 MAX_NESTING = 400
+# Parsing takes up to about 0.8 ms a token (long FILTER expressions, IN lists) on the CI
+# machine: 2,000 keeps the worst parse near a second, at 7x the longest catalogue query.
+MAX_TOKENS = 2000
 _OPEN = frozenset("({[")
 _CLOSE = frozenset(")}]")
 
@@ -91,3 +97,14 @@ def check_nesting(text: str, limit: int = MAX_NESTING) -> None:
                 )
         elif tok.text in _CLOSE:
             depth = max(depth - 1, 0)
+
+
+def check_length(text: str, limit: int = MAX_TOKENS) -> None:
+    """Refuse ``text`` if it has more than ``limit`` tokens."""
+    if len(text) <= limit:
+        return  # every token takes at least one character: skip the scan
+    if sum(1 for _ in islice(tokens(text), limit + 1)) > limit:
+        raise QuerySyntaxError(
+            f"the query is longer than {limit} tokens (names, values, operators and "
+            "brackets), the most this endpoint parses; split it into smaller queries"
+        )

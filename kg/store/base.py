@@ -93,7 +93,10 @@ class Store(Protocol):
     capabilities: Capabilities
 
     def select(self, query: str, bindings: Bindings | None = None, *,
-               timeout: float | None = None) -> SelectResult: ...
+               timeout: float | None = None, max_rows: int | None = None) -> SelectResult:
+        """The rows of a SELECT; more than ``max_rows`` is a
+        :class:`kg.errors.ResultLimitError`, never a shortened answer."""
+        ...
 
     def ask(self, query: str, bindings: Bindings | None = None, *,
             timeout: float | None = None) -> bool: ...

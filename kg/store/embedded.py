@@ -27,7 +27,8 @@ from kg.store.base import (
     RawResult,
     SelectResult,
 )
-from kg.store.oxformats import serialise
+from kg.store.oxformats import capped, serialise
+from kg.store.release import releasing
 from kg.store.terms import Term
 from kg.store.values import bind_values
 
@@ -122,8 +123,9 @@ class EmbeddedStore:
         except SyntaxError as exc:
             raise QuerySyntaxError(f"SPARQL syntax error: {exc}") from exc
 
+    @releasing
     def select(self, query: str, bindings: Bindings | None = None, *,
-               timeout: float | None = None) -> SelectResult:
+               timeout: float | None = None, max_rows: int | None = None) -> SelectResult:
         # Trusted catalogue queries run here; the deadline is checked between rows
         # (pyoxigraph cannot be interrupted inside one step: untrusted queries use workers).
         deadline = Deadline(timeout)
@@ -133,18 +135,22 @@ class EmbeddedStore:
         variables = tuple(v.value for v in solutions.variables)
         rows = tuple(
             {name: to_term(sol[name]) for name in variables if sol[name] is not None}
-            for sol in deadline.watch(solutions)
+            for sol in capped(deadline.watch(solutions), max_rows)
         )
         return SelectResult(variables, rows)
 
+    @releasing
     def ask(self, query: str, bindings: Bindings | None = None, *,
             timeout: float | None = None) -> bool:
-        del timeout
+        deadline = Deadline(timeout)
         result = self._query(query, bindings)
+        # pyoxigraph answers ASK before returning: too late to stop, not too late to refuse.
+        deadline.check()
         if not isinstance(result, ox.QueryBoolean):
             raise QuerySyntaxError("expected an ASK query")
         return bool(result)
 
+    @releasing
     def construct(self, query: str, bindings: Bindings | None = None, *,
                   timeout: float | None = None) -> list[tuple[Term, Term, Term]]:
         deadline = Deadline(timeout)
@@ -154,6 +160,7 @@ class EmbeddedStore:
         return [(to_term(t.subject), to_term(t.predicate), to_term(t.object))
                 for t in deadline.watch(result)]
 
+    @releasing
     def execute(self, request: QueryRequest) -> RawResult:
         """Run a query in process and serialise it, within its row cap and (between rows)
         its time limit; the endpoint runs untrusted queries in workers instead."""
@@ -195,6 +202,8 @@ class Deadline:
         for row in rows:
             self.check()
             yield row
+        # An answer with no rows (all filtered out) does all its work inside the loop above.
+        self.check()
 
 
 def _load(store: ox.Store, path: Path, fmt: ox.RdfFormat, graph: ox.NamedNode | None) -> None:

@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
-from typing import IO, cast
+from collections.abc import Iterable, Iterator
+from typing import IO, TypeVar, cast
 
 import pyoxigraph as ox
 
 from kg.errors import ResultLimitError
 from kg.store.base import RawResult, ResultFormat
+
+T = TypeVar("T")
 
 RESULTS: dict[ResultFormat, ox.QueryResultsFormat] = {
     ResultFormat.JSON: ox.QueryResultsFormat.JSON,
@@ -29,6 +32,14 @@ def too_many(max_rows: int | None) -> ResultLimitError:
         f"the query returns more than {max_rows} rows (or triples), the most this endpoint "
         "sends; narrow it or add LIMIT"
     )
+
+
+def capped(items: Iterable[T], max_rows: int | None) -> Iterator[T]:
+    """``items``, refused with :func:`too_many` at the first one past ``max_rows``."""
+    for count, item in enumerate(items, 1):
+        if max_rows is not None and count > max_rows:
+            raise too_many(max_rows)
+        yield item
 
 
 class _CappedTsv:

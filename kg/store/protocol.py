@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import http.client
 import math
+import time
 import urllib.error
 import urllib.parse
 from collections.abc import Sequence
@@ -111,13 +112,26 @@ def _store_said(exc: SPARQLWrapperException) -> str:
     return " ".join(text.split())[:500]
 
 
-def _read(response: http.client.HTTPResponse, limit: int) -> bytes:
+def _late(seconds: float) -> QueryTimeoutError:
+    return QueryTimeoutError(f"the remote store did not answer within {seconds:g} s")
+
+
+def _read(response: http.client.HTTPResponse, limit: int, deadline: float,
+          seconds: float) -> bytes:
+    """The whole body, within ``limit`` bytes and by ``deadline`` (``time.monotonic``).
+
+    The socket timeout bounds one read only, and a store that streams rows as it finds them
+    keeps every read short, so the time limit is checked between reads too. ``read1`` returns
+    what has arrived: ``read(n)`` on a chunked body waits for all ``n`` bytes.
+    """
     chunks: list[bytes] = []
     size = 0
-    while chunk := response.read(_CHUNK):
+    while chunk := response.read1(_CHUNK):
         size += len(chunk)
         if size > limit:
             raise ResultLimitError(f"the remote store's answer is over {limit} bytes")
+        if time.monotonic() > deadline:
+            raise _late(seconds)
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -127,6 +141,7 @@ def send(endpoint: Endpoint, query: str, *, default_graphs: Sequence[str] = (),
          prologue: str = "", union: bool = True) -> Reply:
     """POST one query (after ``prologue``, store-specific text); return the whole body."""
     seconds = timeout if timeout is not None else endpoint.timeout
+    deadline = time.monotonic() + seconds
     where = endpoint.shown
     sw = _wrapper(endpoint, prologue + query, default_graphs, named_graphs, seconds,
                   union=union, accept=remote_requests.accept_for(query))
@@ -136,8 +151,8 @@ def send(endpoint: Endpoint, query: str, *, default_graphs: Sequence[str] = (),
             remote_requests.check_complete(response.headers.get, where)
             remote_requests.check_said_cap(remote_requests.row_cap_of(response.headers.get),
                                            where)
-            body = remote_requests.store_body(_read(response, endpoint.max_body_bytes),
-                                              media_type)
+            raw = _read(response, endpoint.max_body_bytes, deadline, seconds)
+            body = remote_requests.store_body(raw, media_type)
             return Reply(body, media_type)
     except QueryBadFormed as exc:
         raise remote_requests.rejected(query, _store_said(exc), where, 400) from exc
@@ -154,12 +169,10 @@ def send(endpoint: Endpoint, query: str, *, default_graphs: Sequence[str] = (),
         raise StoreUnavailableError(
             f"the remote store at {where} answered HTTP {exc.code} {exc.reason}") from exc
     except TimeoutError as exc:
-        raise QueryTimeoutError(
-            f"the remote store did not answer within {seconds:g} s") from exc
+        raise _late(seconds) from exc
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, TimeoutError):
-            raise QueryTimeoutError(
-                f"the remote store did not answer within {seconds:g} s") from exc
+            raise _late(seconds) from exc
         raise StoreUnavailableError(
             f"cannot reach the remote store at {where}: {exc.reason}") from exc
     except (http.client.HTTPException, OSError) as exc:

@@ -14,6 +14,7 @@ cut short (and its error text appended); strict parsing turns that into a
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import islice
 from xml.parsers import expat
 
 import pyoxigraph as ox
@@ -30,8 +31,9 @@ from kg.store.base import (
     SelectResult,
 )
 from kg.store.embedded import to_term
-from kg.store.oxformats import serialise
+from kg.store.oxformats import serialise, too_many
 from kg.store.protocol import Endpoint, Reply, send
+from kg.store.release import releasing
 from kg.store.remote_requests import (
     ICSKG_GRAPHS_QUERY,
     OTHER_GRAPHS_QUERY,
@@ -185,20 +187,16 @@ class RemoteStore:
     def _whole(self, count: int) -> None:
         check_not_cut_short(count, self.store_max_rows)
 
+    @releasing
     def select(self, query: str, bindings: Bindings | None = None, *,
-               timeout: float | None = None) -> SelectResult:
-        reply = self._ask_store(query, bindings, timeout)
-        answer = _answer(reply)
-        if not isinstance(answer, ox.QuerySolutions):
-            raise QuerySyntaxError("expected a SELECT query")
-        variables = tuple(v.value for v in answer.variables)
-        rows = tuple(
-            {name: canonical(to_term(sol[name])) for name in variables if sol[name] is not None}
-            for sol in _solutions(answer)
-        )
-        self._whole(len(rows))
-        return SelectResult(variables, rows)
+               timeout: float | None = None, max_rows: int | None = None) -> SelectResult:
+        result = _select_result(self._ask_store(query, bindings, timeout), max_rows)
+        if max_rows is not None and len(result.rows) > max_rows:
+            raise too_many(max_rows)
+        self._whole(len(result.rows))
+        return result
 
+    @releasing
     def ask(self, query: str, bindings: Bindings | None = None, *,
             timeout: float | None = None) -> bool:
         answer = _answer(self._ask_store(query, bindings, timeout))
@@ -206,6 +204,7 @@ class RemoteStore:
             raise QuerySyntaxError("expected an ASK query")
         return bool(answer)
 
+    @releasing
     def construct(self, query: str, bindings: Bindings | None = None, *,
                   timeout: float | None = None) -> list[tuple[Term, Term, Term]]:
         reply = self._ask_store(query, bindings, timeout)
@@ -216,6 +215,7 @@ class RemoteStore:
         self._whole(len(triples))
         return triples
 
+    @releasing
     def execute(self, request: QueryRequest) -> RawResult:
         """Run a protocol request on the store; check the answer whole, then serialise it.
 
@@ -264,6 +264,20 @@ class RemoteStore:
 
     def close(self) -> None:
         return None
+
+
+def _select_result(reply: Reply, max_rows: int | None) -> SelectResult:
+    """The answer's rows, one past ``max_rows`` at most: enough to refuse it, without
+    converting the rest."""
+    answer = _answer(reply)
+    if not isinstance(answer, ox.QuerySolutions):
+        raise QuerySyntaxError("expected a SELECT query")
+    variables = tuple(v.value for v in answer.variables)
+    rows = (
+        {name: canonical(to_term(sol[name])) for name in variables if sol[name] is not None}
+        for sol in _solutions(answer)
+    )
+    return SelectResult(variables, tuple(islice(rows, None if max_rows is None else max_rows + 1)))
 
 
 def _serialise_answer(reply: Reply, fmt: ResultFormat | None, max_rows: int | None) -> RawResult:
