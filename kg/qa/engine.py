@@ -106,6 +106,7 @@ class Limits:
     threshold: float = THRESHOLD
     cache_size: int = 1024  # answers kept for repeated questions; 0: none
     passage_fallback: bool = True  # answer from the best cited passage when nothing else fits
+    max_rows: int | None = None  # a catalogue query's result rows past this: refused (413)
 
 
 def date_text(date: DateMention) -> str:
@@ -161,7 +162,8 @@ class QAEngine:
         return cls.build(store, None, Limits(settings.max_question_chars, settings.query_timeout,
                                              settings.qa_min_confidence,
                                              settings.qa_cache_size,
-                                             settings.qa_passage_fallback))
+                                             settings.qa_passage_fallback,
+                                             settings.max_result_rows))
 
     def label_of(self, iri: str) -> str:
         entity = self.model.analyser.index.entities.get(iri)
@@ -489,7 +491,8 @@ class QAEngine:
                 trial = {**params, name: other.entity.iri}
                 try:
                     run = execute_question(self.store, match.question, trial,
-                                           timeout=self.limits.query_timeout)
+                                           timeout=self.limits.query_timeout,
+                                           max_rows=self.limits.max_rows)
                 except ParameterError:
                     continue
                 if run.result.rows:
@@ -507,7 +510,8 @@ class QAEngine:
         question = self.catalogue.get(question_id)
         given = {k: v for k, v in params.items() if v is not None}
         bound = {k: BoundValue(k, v, v, "request") for k, v in given.items()}
-        run = execute_question(self.store, question, given, timeout=self.limits.query_timeout)
+        run = execute_question(self.store, question, given, timeout=self.limits.query_timeout,
+                               max_rows=self.limits.max_rows)
         return self._answer(run, bound, 1.0, ())
 
     def catalogue_reading(self, question: str) -> Answer | None:
@@ -542,7 +546,7 @@ class QAEngine:
         # A value read from the question that the query refuses (a body of the wrong
         # class) is not replaced by the default: the question is about something else.
         return execute_question(self.store, question, params,
-                                timeout=self.limits.query_timeout)
+                                timeout=self.limits.query_timeout, max_rows=self.limits.max_rows)
 
     def _answer(self, run: QuestionRun, bound: Mapping[str, BoundValue], sure: float,
                 ranking: Sequence[Match]) -> Answer:
