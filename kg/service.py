@@ -6,7 +6,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kg.errors import StoreUnavailableError
+from kg.errors import QueryTimeoutError, ResultLimitError, StoreUnavailableError
 from kg.qa import QAEngine
 from kg.settings import Settings
 from kg.store.base import Store
@@ -44,8 +44,11 @@ class Service:
         try:
             qa: QAEngine | None = QAEngine.for_settings(store, settings)
             index: SearchIndex | None = SearchIndex.from_store(store)
-        except StoreUnavailableError:
-            qa = index = None  # a remote store that is down: built on first use instead
+        except (StoreUnavailableError, QueryTimeoutError, ResultLimitError):
+            # A store that is down, or too slow or too big for the limits: the service still
+            # starts (SPARQL, pages, /health), and the engine is built on first use, where the
+            # same error is a 503 or 413 for that request instead of a failed start.
+            qa = index = None
         service = cls(settings=settings, store=store, qa=qa, index=index, watch=watch)
         if watch is not None:
             service._refresher = Refresher(watch, service.stale)
