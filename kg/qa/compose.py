@@ -69,3 +69,21 @@ def resolve_pronouns(text: str, name: str) -> str:
     partnership: "who chairs the partnership?"), so it reads as a question on its own."""
     text = _POSSESSIVE.sub(f"{name}'s", text)
     return _OBJECT.sub(name, text)
+
+
+_ELLIPSIS = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(.+?)\s*\??\s*$", re.IGNORECASE)
+
+
+def elliptical_subject(text: str) -> str | None:
+    """ "... and what about Dave Sweeney?": the new subject of a part that repeats the
+    question before it, else None."""
+    match = _ELLIPSIS.match(text)
+    return match.group(1) if match else None
+
+
+def with_subject(question: str, said: str, subject: str) -> str | None:
+    """``question`` with the words ``said`` (a name it uses, any case or spacing) replaced by
+    ``subject``, or None when it does not use them."""
+    pattern = r"\W+".join(re.escape(w) for w in said.split())
+    replaced, count = re.subn(pattern, subject, question, count=1, flags=re.IGNORECASE)
+    return replaced if count else None

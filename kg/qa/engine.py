@@ -40,11 +40,13 @@ from kg.qa.answer import (
 )
 from kg.qa.cache import LruCache
 from kg.qa.compose import (
+    elliptical_subject,
     refers_back,
     resolve_pronouns,
     split_parts,
     starts_as_follow_up,
     subject_is_pronoun,
+    with_subject,
 )
 from kg.qa.confidence import (
     FALLBACK_LEAD,
@@ -210,13 +212,23 @@ class QAEngine:
     def _two_part(self, text: str, parts: Sequence[str], as_of: str | None,
                   context: Context | None) -> Answer:
         answers: list[Answer] = []
-        for i, part in enumerate(parts):
+        for i, given in enumerate(parts):
+            part = self._repeated(parts[0], given) if i > 0 else given
             answer = self._answer_text(part, as_of, context, continuing=i > 0)
             answers.append(answer)
             if answer.context is not None:
                 # "... and who holds them to account?": the later part refers to the earlier.
                 context = answer.context
         return combine(text, answers)
+
+    def _repeated(self, first: str, part: str) -> str:
+        """ "What job does X have, and what about Y?": the second part is the first asked
+        about Y (the first part's leading name replaced); any other part as it is."""
+        subject = elliptical_subject(part)
+        named = [m for m in self.model.analyser.analyse(first).mentions if not m.weak]
+        if subject is None or not named:
+            return part
+        return with_subject(first, named[0].text, subject) or part
 
     def _answer_text(self, text: str, as_of: str | None, context: Context | None = None,
                      *, continuing: bool = False) -> Answer:

@@ -95,3 +95,23 @@ def test_context_entities_the_graph_lacks_are_ignored(client: TestClient) -> Non
                {"question": "x", "entities": ["https://example.org/x> } DROP ALL {",
                                               "not an iri at all"]})
     assert body["answered"] is False and "which" in body["answer"].lower()
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("What is Dave Sweeney's job?", "executive director"),
+    ("Which organisation employs Jenny Dodd?", "Innovation Agency"),
+    ("What roles has Mark Easton held?", "STP director"),
+    ("Who is the Executive Director at the Cheshire and Merseyside Health and Care Partnership?",
+     "Dave Sweeney"),
+])
+def test_posts_either_way(client: TestClient, question: str, said: str) -> None:
+    body = ask(client, question)
+    cited(body)
+    assert said in body["answer"]
+
+
+def test_a_part_that_says_what_about(client: TestClient) -> None:
+    body = ask(client, "What job does Jenny Dodd have, and what about Dave Sweeney?")
+    cited(body)
+    assert len(body["parts"]) == 2 and all(p["answered"] for p in body["parts"])
+    assert "associate director" in body["answer"] and "executive director" in body["answer"]
