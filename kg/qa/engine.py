@@ -60,7 +60,7 @@ from kg.qa.confidence import (
     retrieval_confidence,
 )
 from kg.qa.dates import DateMention
-from kg.qa.entities import EXCLUDED, KIND
+from kg.qa.entities import EXCLUDED, KIND, Entity
 from kg.qa.facts import fact_texts, nary_classes, newest_source_year, source_texts
 from kg.qa.facts import vocabulary as read_vocabulary
 from kg.qa.focus import focus_of, from_context, merged
@@ -328,6 +328,8 @@ class QAEngine:
         if catalogue is not None and catalogue.answered and _kinds_for_members(catalogue,
                                                                                analysis):
             catalogue = None
+        if catalogue is not None and catalogue.answered and yes_no and ranking:
+            catalogue = _verdict(catalogue, ranking[0], self.model.analyser.index.entities)
         if catalogue is not None and catalogue.answered and not (
                 yes_no and not catalogue.answer.lower().startswith(("yes", "no"))):
             explained = self.coverage(analysis, [ranking[0].phrasing, catalogue.answer,
@@ -666,6 +668,32 @@ def _figured(answer: Answer, analysis: Analysis) -> Answer | None:
         counted = _cut(f"{len(listed)} in all. {answer.answer}", MAX_ANSWER_CHARS)
         return replace(answer, answer=counted)
     return None
+
+
+def _verdict(answer: Answer, match: Match, entities: Mapping[str, Entity]) -> Answer | None:
+    """ "Was Dorset among the STPs announced in May 2018?" read as the list it asks about:
+    "yes" when the thing it names (and no slot took) is in the answer, "no" when the answer
+    lists others of its kind and not it; None when the answer cannot settle it."""
+    if answer.answer.lower().startswith(("yes", "no")):
+        return answer
+    used = {f.mention.start for f in match.fills if f.mention is not None}
+    # What the question asks about is the first thing it names that no slot took ("Do CCGs
+    # still exist in Cheshire and Merseyside?" asks about CCGs, not about the place).
+    unused = [m.best.entity for m in match.mentions if not m.weak and m.start not in used]
+    listed = [entities[r.iri] for r in answer.results if r.iri in entities]
+    if not unused or unused[0].role != "individual" or not listed:
+        return None
+    thing = unused[0]
+    if any(e.iri == thing.iri for e in listed):
+        return replace(answer, answer=_cut(f"Yes. {answer.answer}", MAX_ANSWER_CHARS))
+    mine = _own_classes(thing)
+    if all(e.role == "individual" and _own_classes(e) & mine for e in listed):
+        return replace(answer, answer=_cut(f"No. {answer.answer}", MAX_ANSWER_CHARS))
+    return None
+
+
+def _own_classes(entity: Entity) -> frozenset[str]:
+    return frozenset(c for c in entity.classes if c.startswith(ONTOLOGY))
 
 
 def _kinds_for_members(answer: Answer, analysis: Analysis) -> bool:
