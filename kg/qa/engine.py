@@ -680,7 +680,7 @@ def _verdict(answer: Answer, match: Match, entities: Mapping[str, Entity]) -> An
     # What the question asks about is the first thing it names that no slot took ("Do CCGs
     # still exist in Cheshire and Merseyside?" asks about CCGs, not about the place).
     unused = [m.best.entity for m in match.mentions if not m.weak and m.start not in used]
-    listed = [entities[r.iri] for r in answer.results if r.iri in entities]
+    listed = [entities[r.iri] for r in answer.results if r.iri is not None and r.iri in entities]
     if not unused or unused[0].role != "individual" or not listed:
         return None
     thing = unused[0]
