@@ -746,9 +746,13 @@ def _ignores_named(match: Match, analysis: Analysis) -> bool:
                  and not any(f.parameter.name == p.name and f.candidate is not None
                              for f in match.fills)]
     defaults = {as_iri(p.default) for p in defaulted if p.default is not None}
+    # Only a name that could have filled a defaulted slot was passed over for the default
+    # ("how many next steps did NHS England set out?" names the publisher, not a document).
+    wanted = [frozenset(p.classes) for p in defaulted]
     unused = [m for m in analysis.mentions if not m.weak and m.start not in used
               and not {i for c in m.candidates for i in (c.entity.iri, c.entity.stands_for)}
-              & defaults]
+              & defaults
+              and any(not w or any(c.entity.classes & w for c in m.candidates) for w in wanted)]
     return bool(unused and defaulted)
 
 
