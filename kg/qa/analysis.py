@@ -28,6 +28,7 @@ INSIDE_NAME = 0.0
 TYPO_CUTOFF = 85.0
 MIN_TYPO_CHARS = 4
 COMMON_NAME = COMMON_WORD  # match score of a one-word everyday name
+LIST_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "all"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +170,10 @@ class Analyser:
                 i += size
                 continue
             surface = tokens[i].surface
+            if i > 0 and tokens[i - 1].surface in LIST_DETERMINERS and (
+                    _number(tokens[i].stem) is not None or _number(surface) is not None):
+                i += 1  # "the three aims": the size of the list asked for, not what it is about
+                continue
             if surface not in STOPWORDS and (len(surface) > 1 or surface.isdigit()):
                 add(tokens[i].stem, range(i, i + 1))
             i += 1
