@@ -5,7 +5,6 @@ filtered out) ran past its limit and came back as a silent empty answer; ``ask``
 
 from __future__ import annotations
 
-import pyoxigraph as ox
 import pytest
 
 from kg.errors import QueryTimeoutError
@@ -16,32 +15,23 @@ NOTHING = '{ ?a ?p ?b . ?c ?q ?d FILTER(STR(?b) = CONCAT(STR(?d), "x")) }'
 LIMIT = 0.001
 
 
-@pytest.fixture(scope="module")
-def store() -> EmbeddedStore:
-    oxs = ox.Store()
-    graph = ox.NamedNode("urn:g")
-    oxs.extend(ox.Quad(ox.NamedNode(f"urn:n{i}"), ox.NamedNode("urn:p"), ox.Literal(str(i)), graph)
-               for i in range(400))
-    return EmbeddedStore(oxs)
-
-
-def test_an_empty_select_over_its_limit_is_refused(store: EmbeddedStore) -> None:
-    assert store.select(f"SELECT * {NOTHING}").rows == ()  # no limit: the answer is empty
+def test_an_empty_select_over_its_limit_is_refused(numbered_store: EmbeddedStore) -> None:
+    assert numbered_store.select(f"SELECT * {NOTHING}").rows == ()  # no limit: the answer is empty
     with pytest.raises(QueryTimeoutError, match=f"{LIMIT:g} s limit"):
-        store.select(f"SELECT * {NOTHING}", timeout=LIMIT)
+        numbered_store.select(f"SELECT * {NOTHING}", timeout=LIMIT)
 
 
-def test_an_empty_construct_over_its_limit_is_refused(store: EmbeddedStore) -> None:
+def test_an_empty_construct_over_its_limit_is_refused(numbered_store: EmbeddedStore) -> None:
     with pytest.raises(QueryTimeoutError, match=f"{LIMIT:g} s limit"):
-        store.construct(f"CONSTRUCT {{ ?a ?p ?d }} WHERE {NOTHING}", timeout=LIMIT)
+        numbered_store.construct(f"CONSTRUCT {{ ?a ?p ?d }} WHERE {NOTHING}", timeout=LIMIT)
 
 
-def test_ask_over_its_limit_is_refused(store: EmbeddedStore) -> None:
-    assert store.ask(f"ASK {NOTHING}") is False
+def test_ask_over_its_limit_is_refused(numbered_store: EmbeddedStore) -> None:
+    assert numbered_store.ask(f"ASK {NOTHING}") is False
     with pytest.raises(QueryTimeoutError, match=f"{LIMIT:g} s limit"):
-        store.ask(f"ASK {NOTHING}", timeout=LIMIT)
+        numbered_store.ask(f"ASK {NOTHING}", timeout=LIMIT)
 
 
-def test_a_quick_query_within_its_limit_still_answers(store: EmbeddedStore) -> None:
-    assert store.ask("ASK { <urn:n1> ?p ?o }", timeout=5) is True
-    assert len(store.select("SELECT ?o { <urn:n1> ?p ?o }", timeout=5).rows) == 1
+def test_a_quick_query_within_its_limit_still_answers(numbered_store: EmbeddedStore) -> None:
+    assert numbered_store.ask("ASK { <urn:n1> ?p ?o }", timeout=5) is True
+    assert len(numbered_store.select("SELECT ?o { <urn:n1> ?p ?o }", timeout=5).rows) == 1

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pyoxigraph as ox
 import pytest
 
 from kg.errors import QueryTimeoutError, ResultLimitError
@@ -18,28 +17,19 @@ THREE = "SELECT ?s { VALUES ?s { <urn:a> <urn:b> <urn:c> } }"
 MANY = "SELECT * { ?a ?p ?b . ?c ?q ?d }"
 
 
-@pytest.fixture(scope="module")
-def store() -> EmbeddedStore:
-    oxs = ox.Store()
-    graph = ox.NamedNode("urn:g")
-    oxs.extend(ox.Quad(ox.NamedNode(f"urn:n{i}"), ox.NamedNode("urn:p"), ox.Literal(str(i)), graph)
-               for i in range(400))
-    return EmbeddedStore(oxs)
-
-
-def test_row_cap(store: EmbeddedStore) -> None:
+def test_row_cap(numbered_store: EmbeddedStore) -> None:
     with pytest.raises(ResultLimitError, match="more than 1 rows"):
-        store.execute(QueryRequest(THREE, max_rows=1))
-    assert store.execute(QueryRequest(THREE, max_rows=3)).row_count == 3
+        numbered_store.execute(QueryRequest(THREE, max_rows=1))
+    assert numbered_store.execute(QueryRequest(THREE, max_rows=3)).row_count == 3
 
 
-def test_row_cap_on_graphs(store: EmbeddedStore) -> None:
+def test_row_cap_on_graphs(numbered_store: EmbeddedStore) -> None:
     with pytest.raises(ResultLimitError):
-        store.execute(QueryRequest("CONSTRUCT WHERE { ?s ?p ?o }", max_rows=10))
+        numbered_store.execute(QueryRequest("CONSTRUCT WHERE { ?s ?p ?o }", max_rows=10))
 
 
-def test_base_iri(store: EmbeddedStore) -> None:
-    raw = store.execute(QueryRequest("SELECT ?x { BIND(<rel> AS ?x) }",
+def test_base_iri(numbered_store: EmbeddedStore) -> None:
+    raw = numbered_store.execute(QueryRequest("SELECT ?x { BIND(<rel> AS ?x) }",
                                      base_iri="http://example.org/dir/"))
     assert b"http://example.org/dir/rel" in raw.body
 
@@ -49,6 +39,7 @@ def test_base_iri(store: EmbeddedStore) -> None:
     lambda s: s.construct("CONSTRUCT { ?a ?p ?d } WHERE { ?a ?p ?b . ?c ?q ?d }", timeout=0.05),
     lambda s: s.execute(QueryRequest(MANY, timeout=0.05)),
 ], ids=["select", "construct", "execute"])
-def test_time_limit(store: EmbeddedStore, call: Callable[[EmbeddedStore], object]) -> None:
+def test_time_limit(numbered_store: EmbeddedStore,
+                    call: Callable[[EmbeddedStore], object]) -> None:
     with pytest.raises(QueryTimeoutError, match=r"0\.05 s limit"):
-        call(store)
+        call(numbered_store)
