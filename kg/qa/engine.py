@@ -92,10 +92,10 @@ PERSON = "http://www.w3.org/ns/prov#Person"
 ALTERNATIVES = 3  # other readings of a name tried when the best one has no answer
 RUNNERS_UP = 2  # catalogue questions tried after the best when it has no answer
 RUNNER_UP_GAP = 0.2  # ... if they score at most this much below it
-# Questions of the ranking an answer can use: the best, a runner-up put in its place,
-# then the suggestions after both.
 MEMBER_OPENINGS = ("which", "who")  # questions that ask for things by name
 KIND_WORDS = frozenset({"kind", "kinds", "type", "types", "sort", "sorts"})
+# Questions of the ranking an answer can use: the best, a runner-up put in its place,
+# then the suggestions after both.
 RANKED = max(RUNNERS_UP + 1, SUGGESTIONS + 2)
 NOT_ANSWERABLE = ("I can't answer that from the knowledge graph of integrated care systems. "
                   "The questions it can answer that come closest are listed as suggestions.")
@@ -325,13 +325,8 @@ class QAEngine:
         """The surest of the readings, or a refusal: a wrong answer costs more than none.
         The graph readings run only when the catalogue does not win outright."""
         yes_no = is_yes_no(analysis)
-        if catalogue is not None and catalogue.answered:
-            catalogue = _figured(catalogue, analysis)
-        if catalogue is not None and catalogue.answered and _kinds_for_members(catalogue,
-                                                                               analysis):
-            catalogue = None
-        if catalogue is not None and catalogue.answered and yes_no and ranking:
-            catalogue = _verdict(catalogue, ranking[0], self.model.analyser.index.entities)
+        if catalogue is not None and catalogue.answered and ranking:
+            catalogue = self._fitting(catalogue, analysis, ranking[0])
         if catalogue is not None and catalogue.answered and not (
                 yes_no and not catalogue.answer.lower().startswith(("yes", "no"))):
             explained = self.coverage(analysis, [ranking[0].phrasing, catalogue.answer,
@@ -358,6 +353,16 @@ class QAEngine:
         if catalogue is not None and catalogue.answered and _defaulted(catalogue, analysis):
             return self._clarify(text, focus, catalogue, analysis)
         return self._decline(text, focus, ranking)
+
+    def _fitting(self, catalogue: Answer, analysis: Analysis, best: Match) -> Answer | None:
+        """The catalogue answer made to fit what the question asks (a figure counted, a
+        yes/no verdict), or None when it answers something else."""
+        fitted = _figured(catalogue, analysis)
+        if fitted is None or _kinds_for_members(fitted, analysis):
+            return None
+        if is_yes_no(analysis):
+            return _verdict(fitted, best, self.model.analyser.index.entities)
+        return fitted
 
     def _graph_answer(self, text: str, analysis: Analysis, focus: Focus,
                       extra: Mapping[str, float]) -> Answer | None:

@@ -106,6 +106,9 @@ class EntityIndex:
         self._lengths = [len(self._keys[i]) for i in by_length]
         self._by_length = [self._keys[i] for i in by_length]
         self._order = by_length
+        # Each source document with the stems of its title, for quoted titles.
+        self._titles = [(e, frozenset(normaliser.key(e.label).split()))
+                        for e, _ in entities if SOURCE_DOCUMENT in e.classes]
 
     @classmethod
     def from_store(cls, store: Store, vocabulary: frozenset[str]) -> EntityIndex:
@@ -200,8 +203,7 @@ class EntityIndex:
             stems = set(self.normaliser.key(quoted).split()) - STOPWORDS
             if len(stems) < MIN_QUOTED_WORDS:
                 continue
-            titled = [e for e in self.entities.values() if SOURCE_DOCUMENT in e.classes
-                      and stems <= set(self.normaliser.key(e.label).split())]
+            titled = [e for e, title in self._titles if stems <= title]
             if len(titled) != 1:
                 continue  # no document, or several: the words do not single one out
             start = len(words(text[:match.start()]))
