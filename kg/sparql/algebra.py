@@ -31,6 +31,10 @@ from rdflib.term import Variable
 from kg.errors import ForbiddenOperationError, QuerySyntaxError
 from kg.sparql import escapes, lexer
 
+# rdflib's pyparsing grammar is one shared object whose parse actions keep state: two
+# threads parsing at once corrupt each other ("Param.postParse2() missing ... 'tokenList'"
+# under concurrent /sparql requests), so parses take turns. Each is bounded (check_length).
+_GRAMMAR = threading.Lock()
 _STACK_BYTES = 512 * 2**20
 _RECURSION = 30_000
 _CACHE = 512
@@ -126,7 +130,8 @@ def _syntax_error(exc: ParseBaseException, text: str) -> ParseFailure:
 def _refuse_update(text: str) -> None:
     """If ``text`` is a SPARQL Update, refuse it by name; otherwise return."""
     try:
-        request = parseUpdate(text)
+        with _GRAMMAR:
+            request = parseUpdate(text)
     except (ParseBaseException, ValueError, TypeError, RecursionError):
         return
     names = [c.name for c in _items(request, "request") if isinstance(c, CompValue)]
@@ -161,7 +166,8 @@ def parse(query: str, base_iri: str | None) -> ParsedQuery:
     lexer.check_nesting(text)
     lexer.check_length(text)
     try:
-        tree = parseQuery(text)
+        with _GRAMMAR:
+            tree = parseQuery(text)
     except ParseBaseException as exc:
         _refuse_update(text)
         raise _syntax_error(exc, text) from None
