@@ -90,8 +90,7 @@ class Analyser:
                                 key=lambda m: m.start))
         features, spans = self._features(tokens, mentions)
         positions = {f: span.start for f, span in spans.items()}
-        numbers = tuple(n for n in (_number(t.stem) or _number(t.surface) for t in tokens)
-                        if n is not None)
+        numbers = _numbers(tokens)
         slot_positions = tuple(i for i, t in enumerate(tokens) if SLOT_WORD.match(t.surface))
         return Analysis(text, tokens, mentions, dates, slots, features, numbers, positions,
                         spans, slot_positions, self._unknown_names(marked))
@@ -191,9 +190,24 @@ class Analyser:
 
 
 _CAPITALISED = re.compile(r"(?<![.?!]\s)(?<!\A)\b[A-Z][a-z]{2,}\b")
+SUPERLATIVES = frozenset({"largest", "biggest"})
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 _ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th)\Z")
+
+
+def _numbers(tokens: tuple[Token, ...]) -> tuple[int, ...]:
+    """The numbers a question gives; "the largest" with no ordinal before it is number 1
+    ("Is X the largest STP?" asks about rank 1, not the rank slot's default)."""
+    found: list[int] = []
+    for i, token in enumerate(tokens):
+        number = _number(token.stem) or _number(token.surface)
+        if number is None and token.surface in SUPERLATIVES and not (
+                i and _number(tokens[i - 1].surface) is not None):
+            number = 1
+        if number is not None:
+            found.append(number)
+    return tuple(found)
 
 
 def _number(word: str) -> int | None:

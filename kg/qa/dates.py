@@ -33,6 +33,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _NOW = re.compile(
     r"\b(?:right\s+now|now|today|currently|current|at\s+present|presently|at\s+the\s+moment|"
     r"these\s+days|nowadays|as\s+things\s+stand|this\s+year)\b", re.IGNORECASE)
+_SOURCE = re.compile(r"\s*(?:[\w&'‘’-]+\s+){0,5}?(?:web\s*)?(?:article|page|report|summary|"
+                     r"webinar|document|paper|blog|briefing|publication)s?\b", re.IGNORECASE)
 _BEFORE = re.compile(r"\b(?:before|prior\s+to|until|up\s+to)\s+$", re.IGNORECASE)
 
 
@@ -47,6 +49,9 @@ class DateMention:
     first: dt.date
     last: dt.date
     as_of: dt.date
+    # "the 2018 article": the date names a source document, not a period the question asks
+    # about, so a when-question is not answered by what is dated then.
+    names_source: bool = False
 
 
 def _period(precision: str, match: re.Match[str]) -> tuple[dt.date, dt.date] | None:
@@ -86,7 +91,8 @@ def find_dates(text: str, today: dt.date | None = None) -> list[DateMention]:
             before = _BEFORE.search(text[:match.start()]) is not None
             as_of = first - dt.timedelta(days=1) if before else last
             found.append(DateMention(match.group(), match.start(), match.end(), precision,
-                                     first, last, as_of))
+                                     first, last, as_of,
+                                     _SOURCE.match(text, match.end()) is not None))
             taken.append(span)
     for match in _NOW.finditer(text):
         found.append(DateMention(match.group(), match.start(), match.end(), "now",

@@ -23,8 +23,9 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from kg.qa.analysis import Analyser, Analysis
+from kg.qa.analysis import ORDINALS, SUPERLATIVES, Analyser, Analysis
 from kg.qa.answer import ResultItem
+from kg.qa.dates import DateMention
 from kg.qa.entities import Entity
 from kg.qa.facts import (
     ICS,
@@ -57,6 +58,8 @@ SELECT ?g ?tl WHERE { GRAPH ?g { %s a ?t } ?t rdfs:subClassOf* %s ; rdfs:label ?
   FILTER(?g NOT IN (%s)) } LIMIT 1"""
 DOCUMENT = f"{ICS}SourceDocument"
 SIBLING_SHARE = 0.1  # a class more of the named things belong to says little of kinship
+AS_OF = frozenset({f"{ICS}asOf", f"{ICS}asOfDate"})
+AS_OF_FIT = 0.45
 NEGATIONS = frozenset({"not", "no", "never", "nor", "neither"})
 NEGATED_WORDS = 2  # words after a negation that it negates
 MIN_WEIGHT = 0.1  # a feature every text has still counts a little
@@ -203,7 +206,7 @@ class GraphReader:
             return None  # "how many were there in X?": of what, it does not say
         # Ties go to the unit that can settle the question (a figure, a date), then to
         # fuller units, then by graph and subject, so every run reads alike.
-        figure, dated = bool(asked_numbers(analysis)), bool(analysis.dates)
+        figure, dated = bool(asked_numbers(analysis)), bool(asked_dates(analysis))
         when = "~WHEN" in analysis.features  # the thing's own date before dated nodes near it
         scored = sorted((self.score(u, wanted, analysis, focus) for u in units),
                         key=lambda s: (-s.score, figure and not s.unit.numbers(),
@@ -304,6 +307,8 @@ class GraphReader:
         features = analysis.features
         if "~WHEN" in features and not unit.dates():
             fit = NO_FIT
+        elif "~WHEN" in features and all(v.prop in AS_OF for v in unit.dates()):
+            fit = AS_OF_FIT  # a figure's "as of" says when it held, not when a thing happened
         if "~HOWMANY" in features and not unit.numbers():
             # A list can be counted; a figure says it outright.
             fit = LIST_FIT if not unit.node and len(unit.values) > 1 else NO_FIT
@@ -388,26 +393,41 @@ class GraphReader:
                sparql: str) -> Reading | None:
         """ "Yes" when a unit states the fact, "no" when one states its contrary."""
         asked = asked_numbers(analysis)
+        if not asked and ranked_first(analysis) and any(is_kind(g) for g in focus.groups):
+            asked = {1}  # "Is X the largest STP?" asks whether X ranks first
         wanted = self.weigh(question_words(analysis))
         for best in scored[:8]:
             if best.entities < 1.0 or best.words < 0.99:
                 continue
             unit = best.unit
-            if not wanted and not asked and not analysis.dates:
+            if not wanted and not asked and not asked_dates(analysis):
                 continue
             if asked and not unit.numbers():
                 continue
-            if analysis.dates and not unit.dates():
+            if asked_dates(analysis) and not unit.dates():
                 continue
             negated = self.negated(unit)
-            verdict = "no" if _contrary(unit, analysis, negated) is not None else "yes"
+            verdict = "no" if _contrary(unit, analysis, negated, asked) is not None else "yes"
             if verdict == "yes" and unit.numbers() and not asked:
                 continue  # a figure or rank the question does not give: not the fact asked
+            if verdict == "yes" and not self._kinds_held(unit, focus):
+                continue  # "Is X the largest STP?" is not settled by X among the largest ICSs
             said = sentence(unit, self.props).rstrip(".") + "."
             return Reading(verdict, f"{verdict.capitalize()}. {said}", (unit,),
                            self.results((unit,), focus), best.score, sparql,
                            tuple(sorted(focus.iris())), best.words, best.entities)
         return self.sibling_no(scored, focus, sparql)
+
+    def _kinds_held(self, unit: Unit, focus: Focus) -> bool:
+        """Every kind the question names is in the unit, is a class of a named thing, or is
+        what the unit says it is ("among the largest ICSs")."""
+        entities = self.analyser.index.entities
+        named = {c for g in focus.groups if not is_kind(g) for i in g if i in entities
+                 for c in entities[i].classes}
+        said = self.text_bag(sentence(unit, self.props))
+        return all(g & unit.iris() or g & named or any(
+            i in entities and self.text_bag(entities[i].label) <= said for i in g)
+            for g in focus.groups if is_kind(g))
 
     def specific(self, classes: frozenset[str]) -> frozenset[str]:
         """Classes that make two things siblings: the project's own, held by few of the
@@ -507,6 +527,20 @@ def asked_numbers(analysis: Analysis) -> set[int]:
     return found
 
 
+def ranked_first(analysis: Analysis) -> bool:
+    """"the largest", but not "the second largest" or "one of the largest"."""
+    for i, token in enumerate(analysis.tokens):
+        before = [t.surface for t in analysis.tokens[max(0, i - 3):i]]
+        if token.surface in SUPERLATIVES and before and before[-1] == "the" and \
+                "of" not in before and not any(_is_number(w) for w in before):
+            return True
+    return False
+
+
+def _is_number(word: str) -> bool:
+    return word.isdigit() or word in ORDINALS
+
+
 def is_kind(group: frozenset[str]) -> bool:
     """A group naming a kind or class of thing ("ICSs"), not one named thing."""
     return all("/kind/" in i or i.startswith(ICS) for i in group)
@@ -553,12 +587,21 @@ def _answer_values(unit: Unit) -> Iterable[Value]:
     return (v for v in unit.values if v.prop not in quiet)
 
 
+def asked_dates(analysis: Analysis) -> list[DateMention]:
+    """The question's dates, less those that only name the source a when-question reads
+    ("When was X formed, according to the 2018 article?")."""
+    if "~WHEN" not in analysis.features:
+        return list(analysis.dates)
+    return [d for d in analysis.dates if not d.names_source]
+
+
 def _date_fit(unit: Unit, analysis: Analysis) -> float:
     """A unit dated inside the question's period fits best; before it still fits (as-of).
     "Before July 2022" is a period that ends the day before: a date inside July is after."""
-    if not analysis.dates or not unit.dates():
+    dates = asked_dates(analysis)
+    if not dates or not unit.dates():
         return 1.0
-    period = analysis.dates[0]
+    period = dates[0]
     days = [d for d in (_day(v.term.value) for v in unit.dates()) if d is not None]
     if not days:
         return 1.0
@@ -578,8 +621,8 @@ def _day(value: str) -> dt.date | None:
         return None
 
 
-def _contrary(unit: Unit, analysis: Analysis, negated: frozenset[str] = frozenset()
-              ) -> str | None:
+def _contrary(unit: Unit, analysis: Analysis, negated: frozenset[str] = frozenset(),
+              asked: set[int] | None = None) -> str | None:
     """Why the unit contradicts the question: another date or figure, a false flag, or a
     statement that negates what the question asks ("not NHS-led")."""
     for value in unit.values:
@@ -587,11 +630,11 @@ def _contrary(unit: Unit, analysis: Analysis, negated: frozenset[str] = frozense
             return "not statutory"
     if negated & set(analysis.features):
         return "negated"
-    if analysis.dates and unit.dates() and _date_fit(unit, analysis) < 1.0:
+    if asked_dates(analysis) and unit.dates() and _date_fit(unit, analysis) < 1.0:
         return "another date"
     figures = {int(float(v.term.value)) for v in unit.numbers()
                if v.term.value.replace(".", "", 1).isdigit()}
-    asked = asked_numbers(analysis)
+    asked = asked_numbers(analysis) if asked is None else asked
     if asked and figures and not asked & figures:
         return "another figure"
     return None

@@ -15,11 +15,11 @@ import re
 from kg.qa.analysis import Analysis
 from kg.qa.answer import ResultItem
 from kg.qa.facts import passage_query
-from kg.qa.reader import Focus, GraphReader, Reading, coverage, question_words
+from kg.qa.reader import Focus, GraphReader, Reading, Scored, coverage, question_words
 from kg.qa.verbal import sentence
 from kg.search import SearchHit, SearchIndex
 
-STATEMENTS = 3
+STATEMENTS = 6
 MAX_TEXT = 560
 PASSAGES = 3
 # Words that ask for a figure besides "how many" (the ~HOWMANY concept).
@@ -29,6 +29,7 @@ _FIGURE = re.compile(r"\d[\d,.]*|\b(?:half|quarter|third|two|three|four|five|six
                      r"|nine|ten|eleven|twelve|dozen|hundred|thousand|million)\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d(?:/\d\d)?\b")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+PASSAGE_ENTITY_WEIGHT = 0.2
 ALONE = 10.0  # the lead of the only passage that matches at all
 
 
@@ -52,11 +53,11 @@ def retrieve(index: SearchIndex, reader: GraphReader, analysis: Analysis,
         return None
     score, explained, hit = best
     units = reader.passage_units(hit.graph)
-    ranked = sorted(units, key=lambda u: -reader.score(u, wanted, analysis, focus).score)
+    ranked = sorted(units, key=lambda u: -_rank(reader.score(u, wanted, analysis, focus)))
     lines = [hit.summary.rstrip(".") + "."] if hit.summary else []
     chosen = []
     for unit in ranked[:STATEMENTS]:
-        line = sentence(unit, reader.props).rstrip(".") + "."
+        line = sentence(unit, reader.props, brief=True).rstrip(".") + "."
         if sum(len(x) + 1 for x in lines) + len(line) <= MAX_TEXT:
             lines.append(line)
             chosen.append(unit)
@@ -67,6 +68,16 @@ def retrieve(index: SearchIndex, reader: GraphReader, analysis: Analysis,
                                                                 graphs=(hit.graph,)),),
                    score, passage_query(hit.graph), tuple(sorted(focus.iris())), explained,
                    coverage(focus, held_units), lead=_lead(hit, hits))
+
+
+def _rank(scored: Scored) -> float:
+    """A passage's statement by the question's words it explains, then by the entities
+    it holds: the passage is already chosen, so a statement about a body the question
+    does not name may still be the one that answers it."""
+    # Ties go to the statement that says more (a pot with its five budgets, not the duty
+    # that names the pot).
+    return scored.words + PASSAGE_ENTITY_WEIGHT * scored.entities + 0.01 * scored.score + \
+        0.002 * min(len(scored.unit.values), 10)
 
 
 def _lead(hit: SearchHit, hits: list[SearchHit]) -> float:

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from kg.qa.facts import ICS, RDF_TYPE, Unit, Value, show_date
 
 MAX_UNIT_CHARS = 260
+BRIEF_DETAIL = 40  # longest literal detail a brief sentence keeps
 _ISO_DAY = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
 PRECISION = f"{ICS}datePrecision"
 # Values that only say how a fact is qualified or filed, not what it says.
@@ -68,8 +69,10 @@ def precision_of(unit: Unit) -> str | None:
     return None
 
 
-def sentence(unit: Unit, props: Mapping[str, str]) -> str:
-    """The unit as one sentence (at most :data:`MAX_UNIT_CHARS` characters)."""
+def sentence(unit: Unit, props: Mapping[str, str], *, brief: bool = False) -> str:
+    """The unit as one sentence (at most :data:`MAX_UNIT_CHARS` characters). ``brief``
+    leaves out a node's long literal details: they restate its label at length, and a
+    passage answer has room for several statements only when each is short."""
     precision = precision_of(unit)
     if unit.node:
         head = unit.subject_label if not unit.subject_label.startswith(("http", "_")) else (
@@ -79,7 +82,7 @@ def sentence(unit: Unit, props: Mapping[str, str]) -> str:
         # Figures and dates first: a long list of members must not cut the count off.
         for value in sorted(unit.values, key=lambda v: (not (v.is_number or v.is_date),
                                                         v.term.is_iri)):
-            if value.prop in QUIET:
+            if value.prop in QUIET or (brief and _long_literal(value)):
                 continue
             shown = show_value(value, precision)
             if shown.lower() in lowered:
@@ -92,6 +95,11 @@ def sentence(unit: Unit, props: Mapping[str, str]) -> str:
         text = f"{unit.subject_label} {props.get(_prop(unit), _tail(_prop(unit)))}: " + \
             join(values)
     return _cut(text)
+
+
+def _long_literal(value: Value) -> bool:
+    return not (value.term.is_iri or value.is_number or value.is_date) and \
+        len(value.label) > BRIEF_DETAIL
 
 
 def _prop(unit: Unit) -> str:
