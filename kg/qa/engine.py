@@ -68,7 +68,7 @@ from kg.qa.intent import IntentModel, Match, SlotFill
 from kg.qa.lexicon import CONCEPTS
 from kg.qa.linking import EntityIndex
 from kg.qa.reader import YES_NO, Focus, GraphReader, Reading, question_words
-from kg.qa.retrieval import asks_figure, retrieve, states_figure
+from kg.qa.retrieval import asks_figure, cannot_answer, retrieve, states_figure
 from kg.qa.text import words
 from kg.qa.verbal import join as join_labels
 from kg.qa.verbal import large
@@ -382,8 +382,8 @@ class QAEngine:
         """The best retrieved passage, when it is sure enough or, failing that, as the
         fallback for a question about the graph's subject matter that nothing else fits."""
         passage = retrieve(self.searcher(), self.reader, analysis, focus)
-        if passage is None or (asks_figure(analysis) and not states_figure(passage.text)):
-            return None  # a figure asked for, and the passage gives none: it cannot answer
+        if passage is None or cannot_answer(analysis, passage):
+            return None
         sure = retrieval_confidence(passage, len(focus.groups))
         if sure >= self.limits.threshold:
             return self._from_reading(text, passage, focus, sure)

@@ -60,6 +60,8 @@ DOCUMENT = f"{ICS}SourceDocument"
 SIBLING_SHARE = 0.1  # a class more of the named things belong to says little of kinship
 AS_OF = frozenset({f"{ICS}asOf", f"{ICS}asOfDate"})
 AS_OF_FIT = 0.45
+# Numbers that are positions, not amounts: "how many people" is not answered by a rank.
+POSITIONS = frozenset({f"{ICS}sizeRank", f"{ICS}itemNumber"})
 NEGATIONS = frozenset({"not", "no", "never", "nor", "neither"})
 NEGATED_WORDS = 2  # words after a negation that it negates
 MIN_WEIGHT = 0.1  # a feature every text has still counts a little
@@ -309,7 +311,7 @@ class GraphReader:
             fit = NO_FIT
         elif "~WHEN" in features and all(v.prop in AS_OF for v in unit.dates()):
             fit = AS_OF_FIT  # a figure's "as of" says when it held, not when a thing happened
-        if "~HOWMANY" in features and not unit.numbers():
+        if "~HOWMANY" in features and all(v.prop in POSITIONS for v in unit.numbers()):
             # A list can be counted; a figure says it outright.
             fit = LIST_FIT if not unit.node and len(unit.values) > 1 else NO_FIT
         if "~WHO" in features and not unit.node and not any(v.term.is_iri for v in unit.values):

@@ -30,6 +30,9 @@ _FIGURE = re.compile(r"\d[\d,.]*|\b(?:half|quarter|third|two|three|four|five|six
 _YEAR = re.compile(r"\b(?:19|20)\d\d(?:/\d\d)?\b")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 PASSAGE_ENTITY_WEIGHT = 0.2
+OTHER_QUESTION_WORDS = frozenset({"which", "who", "what", "how", "whom"})
+_ASKS_DATE = re.compile(r"\b(?:(?:what|which)\s+(?:date|year|month|day)|since when|by when"
+                        r"|how long ago)\b")
 ALONE = 10.0  # the lead of the only passage that matches at all
 
 
@@ -96,6 +99,29 @@ def asks_figure(analysis: Analysis) -> bool:
     """The question wants a number: "how many", "what percentage", "what budget"."""
     return "~HOWMANY" in analysis.features or any(
         t.surface in FIGURE_WORDS for t in analysis.tokens)
+
+
+def cannot_answer(analysis: Analysis, passage: Reading) -> bool:
+    """The question asks for a figure or a date and the passage gives none: however well
+    its words match, it is about the thing, not the answer."""
+    if asks_figure(analysis) and not states_figure(passage.text):
+        return True
+    return asks_date(analysis) and not states_date(passage.text)
+
+
+def asks_date(analysis: Analysis) -> bool:
+    """A question that asks when: it opens with "when" (and no later question word takes
+    over: "When the NHS was formed, which bodies...?"), or asks "what date", "which year"."""
+    words = [t.surface for t in analysis.tokens]
+    if words and words[0] == "when":
+        return not any(w in OTHER_QUESTION_WORDS for w in words[1:])
+    return _ASKS_DATE.search(" ".join(words)) is not None
+
+
+def states_date(text: str) -> bool:
+    return _YEAR.search(text) is not None or any(
+        _is_day(text, m) for m in _FIGURE.finditer(text)) or re.search(
+        r"\b(?:" + "|".join(_MONTHS) + r")[a-z]*\b", text, re.IGNORECASE) is not None
 
 
 def states_figure(text: str) -> bool:
