@@ -85,3 +85,6 @@ def retrieval_confidence(reading: Reading, named: int) -> float:
     if not named or reading.words < FULL_COVER or reading.entities < FULL_COVER:
         return round(0.45 * reading.score, 3)
     return RETRIEVED
+
+# A yes or no read from one statement of a retrieved passage (tests/qa/test_devset.py).
+PASSAGE_VERDICT = 0.6

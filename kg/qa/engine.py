@@ -50,6 +50,7 @@ from kg.qa.compose import (
 )
 from kg.qa.confidence import (
     FALLBACK_LEAD,
+    PASSAGE_VERDICT,
     FALLBACK_WORDS,
     FALLBACK_WORDS_NAMED,
     FULL_COVER,
@@ -375,8 +376,20 @@ class QAEngine:
         if bridged is not None and bridged.score >= self.limits.threshold:
             return self._from_reading(text, bridged, focus, round(bridged.score, 3))
         if is_yes_no(analysis):
-            return None  # a passage never says yes or no by itself
+            return self._passage_verdict(text, analysis, focus)
         return self._passage_answer(text, analysis, focus)
+
+    def _passage_verdict(self, text: str, analysis: Analysis, focus: Focus) -> Answer | None:
+        """A yes/no question the named things' own facts do not settle: one statement of
+        the best passage must state the fact asked (all of its words, every named thing)
+        or its contrary. A passage by itself never says yes or no."""
+        passage = retrieve(self.searcher(), self.reader, analysis, focus)
+        if passage is None or passage.lead < FALLBACK_LEAD or not focus.groups:
+            return None
+        verdict = self.reader.passage_verdict(analysis, focus, passage)
+        if verdict is None:
+            return None
+        return self._from_reading(text, verdict, focus, PASSAGE_VERDICT)
 
     def _passage_answer(self, text: str, analysis: Analysis, focus: Focus) -> Answer | None:
         """The best retrieved passage, when it is sure enough or, failing that, as the

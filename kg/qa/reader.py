@@ -431,6 +431,22 @@ class GraphReader:
             i in entities and self.text_bag(entities[i].label) <= said for i in g)
             for g in focus.groups if is_kind(g))
 
+    def passage_verdict(self, analysis: Analysis, focus: Focus, passage: Reading
+                        ) -> Reading | None:
+        """A yes/no verdict from the statements of a retrieved passage (its graph)."""
+        graphs = [u.graph for u in passage.units] or [g for r in passage.results
+                                                      for g in r.graphs]
+        if not graphs:
+            return None
+        graph = graphs[0]
+        wanted = self.weigh(question_words(analysis))
+        scored = sorted((self.score(u, wanted, analysis, focus)
+                         for u in self.passage_units(graph)), key=lambda s: -s.score)
+        found = self.yes_no(analysis, scored, focus, passage.sparql)
+        if found is None or found.shape not in ("yes", "no"):
+            return None
+        return found
+
     def specific(self, classes: frozenset[str]) -> frozenset[str]:
         """Classes that make two things siblings: the project's own, held by few of the
         named things (not Agent, Body or a union class most things belong to)."""
