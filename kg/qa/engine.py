@@ -50,10 +50,10 @@ from kg.qa.compose import (
 )
 from kg.qa.confidence import (
     FALLBACK_LEAD,
-    PASSAGE_VERDICT,
     FALLBACK_WORDS,
     FALLBACK_WORDS_NAMED,
     FULL_COVER,
+    PASSAGE_VERDICT,
     THRESHOLD,
     confidence,
     fallback_confidence,

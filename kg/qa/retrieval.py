@@ -14,8 +14,8 @@ import re
 
 from kg.qa.analysis import Analysis
 from kg.qa.answer import ResultItem
-from kg.qa.facts import passage_query
-from kg.qa.reader import Focus, GraphReader, Reading, Scored, coverage, question_words
+from kg.qa.facts import Unit, passage_query
+from kg.qa.reader import POSITIONS, Focus, GraphReader, Reading, Scored, coverage, question_words
 from kg.qa.verbal import sentence
 from kg.search import SearchHit, SearchIndex
 
@@ -39,6 +39,8 @@ SOURCE_NOUNS = frozenset({"article", "page", "webpage", "summary", "webinar", "b
 SOURCE_BOUNDS = frozenset({"the", "a", "an", "per", "to", "in", "from", "by", "of", "on",
                            "according", "says", "say", "said"})
 SOURCE_WINDOW = 5
+FIGURE_FIT = 0.3  # share of the question a passage's figure must explain
+SUMMARY_FIGURE_FIT = 0.5  # ... or the share a summary stating a figure must explain
 ALONE = 10.0  # the lead of the only passage that matches at all
 
 
@@ -62,7 +64,13 @@ def retrieve(index: SearchIndex, reader: GraphReader, analysis: Analysis,
         return None
     score, explained, hit = best
     units = reader.passage_units(hit.graph)
-    ranked = sorted(units, key=lambda u: -_rank(reader.score(u, wanted, analysis, focus)))
+    scored = {id(u): reader.score(u, wanted, analysis, focus) for u in units}
+    if "~HOWMANY" in analysis.features and not any(
+            s.words >= FIGURE_FIT and _countable(s.unit) for s in scored.values()) and not (
+            hit.summary and states_figure(hit.summary)
+            and _explained(reader, wanted, hit.summary) >= SUMMARY_FIGURE_FIT):
+        return None  # "how many", and no figure or list in the passage is about what it asks
+    ranked = sorted(units, key=lambda u: -_rank(scored[id(u)]))
     lines = [hit.summary.rstrip(".") + "."] if hit.summary else []
     chosen = []
     for unit in ranked[:STATEMENTS]:
@@ -104,6 +112,18 @@ def _from_cited(reader: GraphReader, analysis: Analysis, hits: list[SearchHit]
     overlap = {h.graph: len(bag & reader.sources.get(h.graph, frozenset())) for h in hits}
     most = max(overlap.values(), default=0)
     return [h for h in hits if overlap[h.graph] == most] if most else hits
+
+
+def _explained(reader: GraphReader, wanted: dict[str, float], text: str) -> float:
+    total = sum(wanted.values())
+    bag = reader.text_bag(text)
+    return sum(w for f, w in wanted.items() if f in bag) / total if total else 0.0
+
+
+def _countable(unit: Unit) -> bool:
+    """A unit that answers "how many": an amount, or a list that can be counted."""
+    return any(v.prop not in POSITIONS for v in unit.numbers()) or (
+        not unit.node and len(unit.values) > 1)
 
 
 def _rank(scored: Scored) -> float:
