@@ -68,7 +68,7 @@ from kg.qa.focus import focus_of, from_context, merged
 from kg.qa.intent import IntentModel, Match, SlotFill
 from kg.qa.lexicon import CONCEPTS
 from kg.qa.linking import EntityIndex
-from kg.qa.reader import YES_NO, Focus, GraphReader, Reading, question_words
+from kg.qa.reader import Focus, GraphReader, Reading, opens_yes_no, question_words
 from kg.qa.retrieval import asks_figure, cannot_answer, retrieve, states_figure
 from kg.qa.text import words
 from kg.qa.verbal import join as join_labels
@@ -741,7 +741,7 @@ def _kinds_for_members(answer: Answer, analysis: Analysis) -> bool:
 
 
 def is_yes_no(analysis: Analysis) -> bool:
-    return bool(analysis.tokens) and analysis.tokens[0].surface in YES_NO
+    return opens_yes_no(analysis)
 
 
 def _firsts(focus: Focus) -> list[str]:

@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from kg.qa.analysis import ORDINALS, SUPERLATIVES, Analyser, Analysis
 from kg.qa.answer import ResultItem
+from kg.qa.citing import keep_cited
 from kg.qa.dates import DateMention
 from kg.qa.entities import Entity
 from kg.qa.facts import (
@@ -47,6 +49,9 @@ ASKING = frozenset({"~WHO", "~WHEN", "~WHERE", "~HOWMANY", "~DEFINE", "~WHY"})
 YES_NO = frozenset({"is", "are", "was", "were", "does", "do", "did", "has", "have", "had",
                     "can", "could", "will", "would", "must", "should", "shall", "may"})
 MAX_ANSWER = 560
+# "According to the webinar appendix, is place sovereign?": a yes/no after a source clause.
+_SOURCE_CLAUSE = re.compile(r"\s*(?:according\s+to|per|in|from|based\s+on)\b[^,]{1,80},\s*(\w+)",
+                            re.IGNORECASE)
 MAX_UNITS = 4
 CLOSE = 0.88  # units scoring this share of the best join the answer
 NO_FIT = 0.35
@@ -197,12 +202,13 @@ class GraphReader:
              extra: Mapping[str, float] | None = None) -> Reading | None:
         """The best structured reading, or None when nothing in the graph fits."""
         units, sparql = self.units(focus) if focus.groups else ([], "")
+        units = keep_cited(analysis, units, lambda u: u.graph, self.sources, self.text_bag)
         if not units:
             return None
         wanted = self.weigh(question_words(analysis))
         if extra and not wanted:
             wanted = self.weigh(extra)
-        yes_no = bool(analysis.tokens) and analysis.tokens[0].surface in YES_NO
+        yes_no = opens_yes_no(analysis)
         if "~HOWMANY" in analysis.features and not wanted and not any(
                 is_kind(g) for g in focus.groups):
             return None  # "how many were there in X?": of what, it does not say
@@ -253,7 +259,7 @@ class GraphReader:
         then reads the question about that, words split between the two facts."""
         wanted = self.weigh(question_words(analysis))
         total = sum(wanted.values())
-        if not total or (analysis.tokens and analysis.tokens[0].surface in YES_NO):
+        if not total or opens_yes_no(analysis):
             return None
         if not any(t.surface in RELATIVE for t in analysis.tokens[1:]):
             return None  # nothing is described by a clause: no entity to join through
@@ -529,6 +535,15 @@ def _definition(entities: Mapping[str, Entity], iri: str) -> str | None:
         if kind_class is not None and kind_class.definition:
             return kind_class.definition
     return entity.definition
+
+
+def opens_yes_no(analysis: Analysis) -> bool:
+    """The question asks yes or no: it opens with "is", "did", "can"..., or does so after
+    a clause naming its source."""
+    if analysis.tokens and analysis.tokens[0].surface in YES_NO:
+        return True
+    clause = _SOURCE_CLAUSE.match(analysis.text)
+    return clause is not None and clause.group(1).lower() in YES_NO
 
 
 def asked_numbers(analysis: Analysis) -> set[int]:

@@ -14,6 +14,7 @@ import re
 
 from kg.qa.analysis import Analysis
 from kg.qa.answer import ResultItem
+from kg.qa.citing import keep_cited
 from kg.qa.facts import Unit, passage_query
 from kg.qa.reader import POSITIONS, Focus, GraphReader, Reading, Scored, coverage, question_words
 from kg.qa.verbal import sentence
@@ -34,11 +35,6 @@ OTHER_QUESTION_WORDS = frozenset({"which", "who", "what", "how", "whom"})
 _ASKS_DATE = re.compile(r"\b(?:(?:what|which)\s+(?:date|year|month|day)|since when|by when"
                         r"|how long ago)\b")
 CANDIDATES = 12  # passages searched before those from a cited source are kept
-SOURCE_NOUNS = frozenset({"article", "page", "webpage", "summary", "webinar", "blog",
-                          "paper", "document", "appendix", "piece", "briefing"})
-SOURCE_BOUNDS = frozenset({"the", "a", "an", "per", "to", "in", "from", "by", "of", "on",
-                           "according", "says", "say", "said"})
-SOURCE_WINDOW = 5
 FIGURE_FIT = 0.3  # share of the question a passage's figure must explain
 SUMMARY_FIGURE_FIT = 0.5  # ... or the share a summary stating a figure must explain
 ALONE = 10.0  # the lead of the only passage that matches at all
@@ -87,31 +83,11 @@ def retrieve(index: SearchIndex, reader: GraphReader, analysis: Analysis,
                    coverage(focus, held_units), lead=_lead(hit, hits))
 
 
-def cited_words(analysis: Analysis) -> str:
-    """The words that name a source ("the C&M CCGs page", "the 2018 article"): a document
-    noun and the few words before it, back to its article or preposition."""
-    words = [t.surface for t in analysis.tokens]
-    for i, word in enumerate(words):
-        if word in SOURCE_NOUNS:
-            start = i
-            while start > 0 and i - start < SOURCE_WINDOW and \
-                    words[start - 1] not in SOURCE_BOUNDS:
-                start -= 1
-            return " ".join(words[start:i + 1])
-    return ""
-
-
 def _from_cited(reader: GraphReader, analysis: Analysis, hits: list[SearchHit]
                 ) -> list[SearchHit]:
     """The hits from the document the question cites, when it cites one: "per the
     webinar" reads the webinar's passages, whatever else matches its words."""
-    cited = cited_words(analysis)
-    if not cited:
-        return hits
-    bag = reader.text_bag(cited)
-    overlap = {h.graph: len(bag & reader.sources.get(h.graph, frozenset())) for h in hits}
-    most = max(overlap.values(), default=0)
-    return [h for h in hits if overlap[h.graph] == most] if most else hits
+    return keep_cited(analysis, hits, lambda h: h.graph, reader.sources, reader.text_bag)
 
 
 def _explained(reader: GraphReader, wanted: dict[str, float], text: str) -> float:
