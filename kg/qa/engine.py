@@ -94,6 +94,7 @@ ALTERNATIVES = 3  # other readings of a name tried when the best one has no answ
 RUNNERS_UP = 2  # catalogue questions tried after the best when it has no answer
 RUNNER_UP_GAP = 0.2  # ... if they score at most this much below it
 MEMBER_OPENINGS = ("which", "who")  # questions that ask for things by name
+MEMBER_HEAD = 4  # "what are the places": the words that say what is listed
 KIND_WORDS = frozenset({"kind", "kinds", "type", "types", "sort", "sorts"})
 # Questions of the ranking an answer can use: the best, a runner-up put in its place,
 # then the suggestions after both.
@@ -732,12 +733,26 @@ def _kinds_for_members(answer: Answer, analysis: Analysis) -> bool:
     """ "Which places make up BOB ICS?" answered with how many of each kind of body it has:
     the question wants the members by name, not counts of kinds (unless it asks for kinds
     or a figure)."""
-    opening = analysis.tokens[0].surface if analysis.tokens else ""
-    if opening not in MEMBER_OPENINGS or any(t.surface in KIND_WORDS for t in analysis.tokens) \
-            or asks_figure(analysis) or not states_figure(answer.answer):
+    if any(t.surface in KIND_WORDS for t in analysis.tokens) or asks_figure(analysis) \
+            or not states_figure(answer.answer):
         return False
     iris = [r.iri for r in answer.results if r.iri]
-    return bool(iris) and all(i.startswith(KIND) for i in iris)
+    if not iris or not all(i.startswith(KIND) for i in iris):
+        return False
+    opening = analysis.tokens[0].surface if analysis.tokens else ""
+    return opening in MEMBER_OPENINGS or _names_listed_kind(answer, analysis)
+
+
+def _names_listed_kind(answer: Answer, analysis: Analysis) -> bool:
+    """ "What are the places that make up BOB?": the plural after "what are the" is one of
+    the kinds counted, so the question wants those things by name, not their number."""
+    words = list(analysis.tokens[:MEMBER_HEAD])
+    if len(words) < 4 or [t.surface for t in words[:3]] not in (["what", "are", "the"],
+                                                                   ["what", "were", "the"]):
+        return False
+    head = words[3].stem
+    return any(head in {w.rstrip("s") for w in r.label.lower().replace("-", " ").split()}
+               for r in answer.results)
 
 
 def is_yes_no(analysis: Analysis) -> bool:

@@ -49,6 +49,8 @@ ASKING = frozenset({"~WHO", "~WHEN", "~WHERE", "~HOWMANY", "~DEFINE", "~WHY"})
 YES_NO = frozenset({"is", "are", "was", "were", "does", "do", "did", "has", "have", "had",
                     "can", "could", "will", "would", "must", "should", "shall", "may"})
 MAX_ANSWER = 560
+_BECOMING = re.compile(r"\b(?:becoming|on (?:the|its) way to|towards|toward|not yet"
+                       r"|yet to become)\b")
 # "According to the webinar appendix, is place sovereign?": a yes/no after a source clause.
 _SOURCE_CLAUSE = re.compile(r"\s*(?:according\s+to|per|in|from|based\s+on)\b[^,]{1,80},\s*(\w+)",
                             re.IGNORECASE)
@@ -415,7 +417,8 @@ class GraphReader:
             if asked_dates(analysis) and not unit.dates():
                 continue
             negated = self.negated(unit)
-            verdict = "no" if _contrary(unit, analysis, negated, asked) is not None else "yes"
+            verdict = "no" if _contrary(unit, analysis, negated, asked) is not None or \
+                self._not_yet(unit, focus) else "yes"
             if verdict == "yes" and unit.numbers() and not asked:
                 continue  # a figure or rank the question does not give: not the fact asked
             if verdict == "yes" and not self._kinds_held(unit, focus):
@@ -425,6 +428,20 @@ class GraphReader:
                            self.results((unit,), focus), best.score, sparql,
                            tuple(sorted(focus.iris())), best.words, best.entities)
         return self.sibling_no(scored, focus, sparql)
+
+    def _not_yet(self, unit: Unit, focus: Focus) -> bool:
+        """The unit says a thing is on its way to being a kind the question names ("well on
+        the way to becoming an ICS"): then it is not one yet."""
+        kinds = {i for g in focus.groups if is_kind(g) for i in g}
+        if not kinds:
+            return False
+        text = " ".join([unit.subject_label, *(v.label for v in unit.values)]).lower()
+        for match in _BECOMING.finditer(text):
+            window = self.analyser.analyse(text[match.end():match.end() + 40])
+            if any(m.best.entity.iri in kinds or m.best.entity.stands_for in kinds
+                   for m in window.mentions):
+                return True
+        return False
 
     def _kinds_held(self, unit: Unit, focus: Focus) -> bool:
         """Every kind the question names is in the unit, is a class of a named thing, or is

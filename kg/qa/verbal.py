@@ -17,6 +17,10 @@ MAX_UNIT_CHARS = 260
 BRIEF_DETAIL = 40  # longest literal detail a brief sentence keeps
 _ISO_DAY = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
 PRECISION = f"{ICS}datePrecision"
+SIZE_RANK = f"{ICS}sizeRank"
+_ORDINALS = {str(n): w for n, w in enumerate(("first", "second", "third", "fourth", "fifth",
+                                              "sixth", "seventh", "eighth", "ninth",
+                                              "tenth"), start=1)}
 # Values that only say how a fact is qualified or filed, not what it says.
 QUIET = frozenset({PRECISION, RDF_TYPE, f"{ICS}itemNumber", f"{ICS}untilPrecision",
                    f"{ICS}validFromBound", f"{ICS}validUntilBound"})
@@ -27,6 +31,8 @@ def show_value(value: Value, precision: str | None = None) -> str:
         return show_date(value.term.value + "T00:00:00")
     if value.is_date:
         return _date(value.term.value, precision)
+    if value.is_number and value.prop == SIZE_RANK and value.term.value in _ORDINALS:
+        return f"{value.term.value} ({_ORDINALS[value.term.value]})"  # "2 (second)"
     if value.is_number:
         return _number(value.term.value)
     return value.label
