@@ -46,6 +46,7 @@ class Analysis:
     spans: Mapping[str, range]  # feature -> the words that first say it
     slot_positions: tuple[int, ...]  # index of each slot's placeholder, as ``slots``
     unknown_names: tuple[str, ...]  # capitalised words the graph does not know ("France")
+    cited: str = ""  # the source a clause named and the text no longer holds (kg.qa.citing)
 
 
 class Analyser:

@@ -9,10 +9,12 @@ cited words match best. The match uses the same stems and concepts as everything
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
 
 from kg.qa.analysis import Analysis
+from kg.qa.dates import find_dates
 
 T = TypeVar("T")
 
@@ -21,12 +23,38 @@ SOURCE_NOUNS = frozenset({"article", "page", "webpage", "website", "site", "summ
                           "briefing"})
 # Where the words naming a source start: "according to | the C&M CCGs page".
 SOURCE_BOUNDS = frozenset({"the", "a", "an", "per", "to", "in", "from", "by", "of", "on",
-                           "according", "says", "say", "said"})
+                           "according", "says", "say", "said", "when", "what", "which",
+                           "who", "how", "was", "is", "were", "are", "did", "does", "do",
+                           "has", "have", "had"})
 SOURCE_WINDOW = 5  # words before the document noun that may qualify it
+
+
+_TRAILING = re.compile(r"[,;]?\s+(?:according\s+to|per|in\s+the\s+view\s+of|as\s+stated\s+by"
+                       r"|as\s+described\s+by)\s+(?P<source>[^,?]{2,80}?)\s*(?P<end>[?.!]*)\s*\Z",
+                       re.IGNORECASE)
+_LEADING = re.compile(r"\A\s*(?:according\s+to|per)\s+(?P<source>[^,?]{2,80}),\s*(?P<rest>.+)\Z",
+                      re.IGNORECASE | re.DOTALL)
+
+
+def split_source(text: str) -> tuple[str, str]:
+    """The question without a clause that only names its source, and that source:
+    "What are the benefits, according to the C&M partnership?" asks about benefits, as
+    that partnership states them. A clause with a date stays ("according to the 2018
+    article, how many...": the date says as of when)."""
+    trailing = _TRAILING.search(text)
+    if trailing and not find_dates(trailing["source"]):
+        return text[:trailing.start()] + (trailing["end"] or "?"), trailing["source"].strip()
+    leading = _LEADING.match(text)
+    if leading and not find_dates(leading["source"]):
+        rest = leading["rest"].strip()
+        return rest[:1].upper() + rest[1:], leading["source"].strip()
+    return text, ""
 
 
 def cited_words(analysis: Analysis) -> str:
     """The words that name a source ("c&m ccgs page", "2018 article"), or ""."""
+    if analysis.cited:
+        return analysis.cited.lower()
     words = [t.surface for t in analysis.tokens]
     for i, word in enumerate(words):
         if word in SOURCE_NOUNS:
@@ -41,14 +69,30 @@ def cited_words(analysis: Analysis) -> str:
 def keep_cited(analysis: Analysis, items: Sequence[T], graph_of: Callable[[T], str],
                sources: Mapping[str, frozenset[str]],
                bag: Callable[[str], frozenset[str]]) -> list[T]:
-    """``items`` from the document the question cites, or all of them when it cites none
-    (or none of them is from what it cites)."""
+    """``items`` from the document the question cites (none, when none is from it), or
+    all of them when it cites no document the graph has."""
+    cited = cited_graphs(analysis, sources, bag)
+    if cited is None:
+        return list(items)
+    # What no passage states (a document's own description) is from no document in
+    # particular, so a citation does not rule it out.
+    return [i for i in items if graph_of(i) in cited or graph_of(i) not in sources]
+
+
+def _best_graphs(wanted: frozenset[str], sources: Mapping[str, frozenset[str]]
+                 ) -> list[str]:
+    overlap = {g: len(wanted & words) for g, words in sources.items()}
+    most = max(overlap.values(), default=0)
+    return [g for g, n in overlap.items() if n == most] if most else []
+
+
+def cited_graphs(analysis: Analysis, sources: Mapping[str, frozenset[str]],
+                 bag: Callable[[str], frozenset[str]]) -> frozenset[str] | None:
+    """The passage graphs of the document the question cites (those whose document words
+    its citation matches best); None when it cites none, or none that the graph tells
+    apart from the rest."""
     cited = cited_words(analysis)
     if not cited:
-        return list(items)
-    wanted = bag(cited)
-    overlap = [len(wanted & sources.get(graph_of(item), frozenset())) for item in items]
-    most = max(overlap, default=0)
-    if not most:
-        return list(items)
-    return [item for item, n in zip(items, overlap, strict=True) if n == most]
+        return None
+    best = _best_graphs(bag(cited), sources)
+    return frozenset(best) if best and len(best) < len(sources) else None

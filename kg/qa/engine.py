@@ -39,6 +39,7 @@ from kg.qa.answer import (
     build_sources,
 )
 from kg.qa.cache import LruCache
+from kg.qa.citing import cited_graphs, split_source
 from kg.qa.compose import (
     elliptical_subject,
     refers_back,
@@ -238,7 +239,20 @@ class QAEngine:
                      *, continuing: bool = False) -> Answer:
         """One question; ``continuing``: a later part of a two-part question, which names
         nothing of its own when it goes on about the first part's subject."""
-        analysis = self.model.analyser.analyse(text)
+        answer = self._read_text(text, self.model.analyser.analyse(text), as_of, context,
+                                 continuing=continuing)
+        asked, cited = split_source(text)
+        if answer.answered or not cited:
+            return answer
+        # "What are the benefits, according to the C&M partnership?": read again without
+        # the clause, from the passages of the source it names ("According to NHS England,
+        # ..." may instead ask for that body's own view: so read as asked first).
+        analysis = replace(self.model.analyser.analyse(asked), cited=cited)
+        again = self._read_text(text, analysis, as_of, context, continuing=continuing)
+        return again if again.answered else answer
+
+    def _read_text(self, text: str, analysis: Analysis, as_of: str | None,
+                   context: Context | None, *, continuing: bool) -> Answer:
         focus = focus_of(analysis)
         follow_up = refers_back(text) or starts_as_follow_up(text) or (
             continuing and not any(not m.weak for m in analysis.mentions))
@@ -329,6 +343,9 @@ class QAEngine:
         yes_no = is_yes_no(analysis)
         if catalogue is not None and catalogue.answered and ranking:
             catalogue = self._fitting(catalogue, analysis, ranking[0])
+        if catalogue is not None and catalogue.answered and not self._from_cited(catalogue,
+                                                                                 analysis):
+            catalogue = None  # "... according to the webinar": an answer from elsewhere
         if catalogue is not None and catalogue.answered and not (
                 yes_no and not catalogue.answer.lower().startswith(("yes", "no"))):
             explained = self.coverage(analysis, [ranking[0].phrasing, catalogue.answer,
@@ -355,6 +372,13 @@ class QAEngine:
         if catalogue is not None and catalogue.answered and _defaulted(catalogue, analysis):
             return self._clarify(text, focus, catalogue, analysis)
         return self._decline(text, focus, ranking)
+
+    def _from_cited(self, answer: Answer, analysis: Analysis) -> bool:
+        """The answer cites the document the question names, if it names one."""
+        cited = cited_graphs(analysis, self.reader.sources, self.reader.text_bag)
+        sources = self.reader.sources
+        return cited is None or any(s.graph in cited or s.graph not in sources
+                                    for s in answer.sources)
 
     def _fitting(self, catalogue: Answer, analysis: Analysis, best: Match) -> Answer | None:
         """The catalogue answer made to fit what the question asks (a figure counted, a

@@ -278,7 +278,7 @@ def fact_texts(store: Store, *, timeout: float | None = None) -> list[str]:
 
 
 _SOURCES = """PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT ?g ?t WHERE { ?g prov:wasDerivedFrom ?doc . ?doc ?p ?t FILTER(isLiteral(?t)) }
+SELECT ?g ?doc ?t WHERE { ?g prov:wasDerivedFrom ?doc . ?doc ?p ?t FILTER(isLiteral(?t)) }
 LIMIT %d"""
 MAX_SOURCE_ROWS = 50_000
 
@@ -299,11 +299,14 @@ def source_texts(store: Store, *, timeout: float | None = None) -> dict[str, str
     """Per passage graph, the words of its document's description (title, publisher,
     date, kind): what "per the webinar" or "in the 2018 article" refer to."""
     found: dict[str, list[str]] = defaultdict(list)
+    documents: dict[str, set[str]] = defaultdict(set)
     for row in store.select(_SOURCES % MAX_SOURCE_ROWS, timeout=timeout).rows:
         text = row["t"].value
+        documents[row["g"].value].add(row["doc"].value)
         if len(text) <= 200 and not (text.isalnum() and len(text) >= 40):  # no checksums
             found[row["g"].value].append(text)
-    return {g: " | ".join(texts) for g, texts in found.items()}
+    # A graph drawn from several documents (the inferred one) is no one passage's source.
+    return {g: " | ".join(texts) for g, texts in found.items() if len(documents[g]) == 1}
 
 
 _DOCUMENT = """PREFIX prov: <http://www.w3.org/ns/prov#>

@@ -14,7 +14,7 @@ import re
 
 from kg.qa.analysis import Analysis
 from kg.qa.answer import ResultItem
-from kg.qa.citing import keep_cited
+from kg.qa.citing import cited_words, keep_cited
 from kg.qa.facts import Unit, passage_query
 from kg.qa.reader import POSITIONS, Focus, GraphReader, Reading, Scored, coverage, question_words
 from kg.qa.verbal import sentence
@@ -34,7 +34,7 @@ PASSAGE_ENTITY_WEIGHT = 0.2
 OTHER_QUESTION_WORDS = frozenset({"which", "who", "what", "how", "whom"})
 _ASKS_DATE = re.compile(r"\b(?:(?:what|which)\s+(?:date|year|month|day)|since when|by when"
                         r"|how long ago)\b")
-CANDIDATES = 12  # passages searched before those from a cited source are kept
+CANDIDATES = 40  # passages searched before those from a cited source are kept
 FIGURE_FIT = 0.3  # share of the question a passage's figure must explain
 SUMMARY_FIGURE_FIT = 0.5  # ... or the share a summary stating a figure must explain
 ALONE = 10.0  # the lead of the only passage that matches at all
@@ -43,7 +43,8 @@ ALONE = 10.0  # the lead of the only passage that matches at all
 def retrieve(index: SearchIndex, reader: GraphReader, analysis: Analysis,
              focus: Focus) -> Reading | None:
     """The best passage as a reading, scored by the share of the question it explains."""
-    hits = _from_cited(reader, analysis, index.search(analysis.text, k=CANDIDATES))[:PASSAGES]
+    hits = _from_cited(reader, analysis, index.search(
+        analysis.text, k=CANDIDATES if cited_words(analysis) else PASSAGES))[:PASSAGES]
     if not hits:
         return None
     wanted = reader.weigh(question_words(analysis))
