@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from kg.qa.entities import SOURCE_DOCUMENT, Entity, Name, names_of, read_entities
+from kg.qa.entities import ICS, SOURCE_DOCUMENT, Entity, Name, names_of, read_entities
 from kg.qa.lexicon import STOPWORDS
 from kg.qa.text import Normaliser, Token, words
 from kg.store.base import Store
@@ -37,6 +37,9 @@ SWALLOW_SCORE = 0.85
 _QUOTED = re.compile(r"(?:(?<=[\s(])|^)['‘\"“]([^'’\"”]{4,150})['’\"”](?=[\s?.,;:!)]|$)")
 MIN_QUOTED_WORDS = 2
 QUOTED_SCORE = 0.95
+
+# Documents a quoted title can name: the sources, and the policy papers they discuss.
+TITLED = frozenset({SOURCE_DOCUMENT, f"{ICS}PolicyDocument"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +111,7 @@ class EntityIndex:
         self._order = by_length
         # Each source document with the stems of its title, for quoted titles.
         self._titles = [(e, frozenset(normaliser.key(e.label).split()))
-                        for e, _ in entities if SOURCE_DOCUMENT in e.classes]
+                        for e, _ in entities if e.classes & TITLED]
 
     @classmethod
     def from_store(cls, store: Store, vocabulary: frozenset[str]) -> EntityIndex:
@@ -204,6 +207,8 @@ class EntityIndex:
             if len(stems) < MIN_QUOTED_WORDS:
                 continue
             titled = [e for e, title in self._titles if stems <= title]
+            if len(titled) > 1:  # the document whose whole title is quoted, if one is
+                titled = [e for e, title in self._titles if stems == title]
             if len(titled) != 1:
                 continue  # no document, or several: the words do not single one out
             start = len(words(text[:match.start()]))

@@ -65,6 +65,8 @@ SELECT ?g ?tl WHERE { GRAPH ?g { %s a ?t } ?t rdfs:subClassOf* %s ; rdfs:label ?
   FILTER(?g NOT IN (%s)) } LIMIT 1"""
 DOCUMENT = f"{ICS}SourceDocument"
 SIBLING_SHARE = 0.1  # a class more of the named things belong to says little of kinship
+ANSWER_NOUNS = frozenset({"body", "bodies", "organisation", "organisations", "organization",
+                          "organizations"})
 AS_OF = frozenset({f"{ICS}asOf", f"{ICS}asOfDate"})
 AS_OF_FIT = 0.45
 # Numbers that are positions, not amounts: "how many people" is not answered by a rank.
@@ -627,8 +629,25 @@ def describes_first(analysis: Analysis) -> frozenset[str] | None:
 def question_words(analysis: Analysis) -> dict[str, float]:
     """What the question asks about beyond its entities, its question word and the words
     that only point at where it was read ("per", "according to")."""
+    asked_for = _asked_for(analysis)
     return {f: w for f, w in analysis.features.items() if w > 0 and f not in ASKING
-            and not f.isdigit() and f not in ("~POINTER", "~TEMPORAL")}
+            and not f.isdigit() and f not in ("~POINTER", "~TEMPORAL") and f not in asked_for}
+
+
+def _asked_for(analysis: Analysis) -> frozenset[str]:
+    """ "Which (new) body ...": the noun that only says an organisation is the answer, and
+    the words before it, which no statement need explain."""
+    tokens = analysis.tokens
+    found: set[str] = set()
+    for i, token in enumerate(tokens):
+        if token.surface not in ("which", "what"):
+            continue
+        for j in range(i + 1, min(i + 3, len(tokens))):
+            if tokens[j].surface in ANSWER_NOUNS:
+                found |= {f for f, span in analysis.spans.items()
+                          if span.start > i and span.stop <= j + 1}
+                found.add(tokens[j].stem)
+    return frozenset(found)
 
 
 def _answer_values(unit: Unit) -> Iterable[Value]:
