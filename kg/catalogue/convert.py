@@ -63,8 +63,10 @@ def parse_date(text: str, *, now: datetime | None = None) -> DateValue:
     """Read a date parameter; raise :class:`ParameterError` saying which forms are accepted."""
     value = " ".join(text.split())
     if value.lower() in ("now", "today"):
-        moment = (now or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None, microsecond=0)
-        return DateValue(moment, moment.date().isoformat())
+        # The whole of today, as "2026-12-02" reads: a moment to the second made two runs of
+        # one question a second apart bind different dates (store parity saw it).
+        today = (now or datetime.now(UTC)).astimezone(UTC).date()
+        return DateValue(_end_of(today.year, today.month, today.day, text), today.isoformat())
     if match := _ISO.match(value):
         month = int(match["m"]) if match["m"] else None
         day = int(match["d"]) if match["d"] else None

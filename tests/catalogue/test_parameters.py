@@ -34,10 +34,10 @@ def test_dates_mean_the_end_of_the_period(text: str, instant: str) -> None:
     assert (term.value, term.datatype) == (instant, DATETIME)
 
 
-def test_now_is_the_current_instant_without_timezone() -> None:
+def test_now_is_the_end_of_today_without_timezone() -> None:
     moment = datetime(2026, 3, 4, 5, 6, 7, 890, tzinfo=UTC)
     value = parse_date("now", now=moment)
-    assert value.term().value == "2026-03-04T05:06:07"
+    assert value.term().value == "2026-03-04T23:59:59"
     assert value.shown == "2026-03-04"
 
 
