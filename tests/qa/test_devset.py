@@ -1,48 +1,56 @@
-"""The engine on the corpus-written dev set, graded by the shared grader's rules, in process.
+"""The engine on the corpus-written dev sets, graded by the shared grader's rules, in process.
 
-The dev set (tests/qa/devset.json) was written from the corpus alone by someone who
-never saw the engine or the catalogue. Run with ``-s`` for the figures by category
-and the reliability table (answered questions by confidence).
+Both dev sets were written from the corpus alone by people who never saw the engine or
+the catalogue: tests/qa/devset.json (289 questions) and tests/qa/devset2.json (200, a
+second writer, added later). Run with ``-s`` for the figures by category and the
+reliability table (answered questions by confidence).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kg.qa import QAEngine
-from tests.qa.grading import DEVSET, Tally, grade, load_items
+from tests.qa.grading import DEVSET, DEVSET2, Tally, grade, load_items
 
-# The bars this branch reaches on the graph it builds (see README "Asking questions"):
-# 163/289 right, 25 of 161 answered wrong when measured. The wrong-answer bar is the one
-# that matters more (a wrong answer costs more than a refusal), so it is kept tight.
-MIN_ACCURACY = 0.55
-MAX_WRONG_AMONG_ANSWERED = 0.18
+# The bars this branch reaches on the graph it builds (see README "Asking questions"),
+# a little below what was measured: devset.json 175/289 right with 16 of 164 answered
+# wrong, devset2.json 121/200 with 11 of 114. The wrong-answer bar is the one that
+# matters more (a wrong answer costs more than a refusal), so it is kept tight.
+BARS = {DEVSET: (0.58, 0.11), DEVSET2: (0.58, 0.11)}  # (least right, most wrong/answered)
 
 
-@pytest.fixture(scope="module")
-def tally(engine: QAEngine) -> Tally:
-    if not DEVSET.is_file():
-        pytest.skip("no dev set")
+@pytest.fixture(scope="module", params=sorted(BARS), ids=lambda p: p.name)
+def tally(engine: QAEngine, request: pytest.FixtureRequest) -> tuple[Tally, Path]:
+    path: Path = request.param
+    if not path.is_file():
+        pytest.skip(f"no dev set {path.name}")
     found = Tally()
-    for item in load_items():
+    for item in load_items(path):
         answer = engine.ask(item["q"])
         found.add(item, answer, grade(item, answer))
-    print("\n" + found.report())
-    return found
+    print(f"\n{path.name}\n" + found.report())
+    return found, path
 
 
-def test_devset_accuracy(tally: Tally) -> None:
-    right, total, _, _ = tally.totals()
-    assert right / total >= MIN_ACCURACY, "\n".join(tally.misses)
+def test_devset_accuracy(tally: tuple[Tally, Path]) -> None:
+    found, path = tally
+    right, total, _, _ = found.totals()
+    assert right / total >= BARS[path][0], "\n".join(found.misses)
 
 
-def test_devset_wrong_answers_are_rare(tally: Tally) -> None:
-    _, _, answered, wrong = tally.totals()
-    assert wrong / max(answered, 1) <= MAX_WRONG_AMONG_ANSWERED
+def test_devset_wrong_answers_are_rare(tally: tuple[Tally, Path]) -> None:
+    found, path = tally
+    _, _, answered, wrong = found.totals()
+    assert wrong / max(answered, 1) <= BARS[path][1]
 
 
-def test_devset_shape() -> None:
-    items = load_items()
+@pytest.mark.parametrize("path", sorted(BARS), ids=lambda p: p.name)
+def test_devset_shape(path: Path) -> None:
+    items = load_items(path)
+    least = 250 if path == DEVSET else 200
     refusals = sum(1 for i in items if i.get("expect_unanswered"))
-    assert len(items) >= 250 and 0.05 <= refusals / len(items) <= 0.2
+    assert len(items) >= least and 0.05 <= refusals / len(items) <= 0.2
     assert len({i["id"] for i in items}) == len(items)
