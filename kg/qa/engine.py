@@ -355,8 +355,8 @@ class QAEngine:
                 # An entity slot the question left empty: its default is a guess, so the
                 # reading must not win outright (and a refusal asks which one is meant).
                 sure = min(sure, round(CATALOGUE_SURE - 0.01, 3))
-            if _clear_winner(catalogue, ranking, explained) and not _defaulted(catalogue,
-                                                                                analysis):
+            if (_clear_winner(catalogue, ranking, explained) or _listed_yes(
+                    catalogue, yes_no, explained)) and not _defaulted(catalogue, analysis):
                 sure = max(sure, CATALOGUE_SURE)
             if sure >= CATALOGUE_SURE:
                 if catalogue.question_id == DESCRIBE_QUESTION:
@@ -725,6 +725,13 @@ def _clear_winner(answer: Answer, ranking: Sequence[Match], explained: float) ->
     lead = ranking[0].score - (ranking[1].score if len(ranking) > 1 else 0.0)
     return answer.confidence >= CATALOGUE_SURE and lead >= CLEAR_LEAD and \
         explained >= CLEAR_EXPLAINED
+
+
+def _listed_yes(answer: Answer, yes_no: bool, explained: float) -> bool:
+    """ "Was Gloucestershire one of the STPs picked to become ICSs?": a sure reading that
+    lists the very thing asked about says yes, though the question words it differently."""
+    return yes_no and answer.confidence >= CATALOGUE_SURE and \
+        answer.answer.startswith("Yes.") and explained >= CLEAR_EXPLAINED
 
 
 def _verdict(answer: Answer, match: Match, entities: Mapping[str, Entity]) -> Answer | None:
