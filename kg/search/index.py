@@ -9,7 +9,7 @@ names of its subject and object. Both indexes are built once per loaded graph.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import bm25s
@@ -140,6 +140,19 @@ class SearchIndex:
                             statement_scores)
             st = self._passages[owner.passage].statements[owner.position]
             found.append((dataclasses.replace(st, score=_round(statement_scores[n])), hit))
+        return found
+
+    def statements_stating(self, values: Collection[str]) -> list[tuple[Statement, SearchHit]]:
+        """Every statement whose object is one of ``values`` (lexical forms, such as a
+        figure's "1800000"), each with its citing passage: words cannot find a figure."""
+        wanted = set(values)
+        found: list[tuple[Statement, SearchHit]] = []
+        for passage in self._passages:
+            for st in passage.statements:
+                if st.object in wanted:
+                    found.append((st, SearchHit(passage.graph, 0.0, passage.summary,
+                                                passage.document, passage.title,
+                                                passage.locator, ())))
         return found
 
     def _hit(self, index: int, score: float, statement_scores: np.ndarray) -> SearchHit:

@@ -115,3 +115,68 @@ def test_a_part_that_says_what_about(client: TestClient) -> None:
     cited(body)
     assert len(body["parts"]) == 2 and all(p["answered"] for p in body["parts"])
     assert "associate director" in body["answer"] and "executive director" in body["answer"]
+
+
+@pytest.mark.parametrize(("question", "bridge", "answer"), [
+    ("Who chairs the ICS that serves 1.8 million people?", "1.8 million", "Clayton-Smith"),
+    ("How many GP practices are in the ICS covering 1.8 million people?", "1.8 million",
+     "175"),
+    ("Who chairs the partnership whose mission is to improve the lives of 'our poorest, "
+     "fastest'?", "poorest", "Alan Yates"),
+])
+def test_a_thing_described_by_a_clause(client: TestClient, question: str, bridge: str,
+                                       answer: str) -> None:
+    body = ask(client, question)
+    cited(body)
+    # The statement that names the described thing comes first, then the answer about it.
+    assert bridge in body["answer"] and answer in body["answer"]
+    assert body["answer"].index(bridge) < body["answer"].index(answer)
+    assert bridge in body["interpretation"]  # the question asked again, and why
+
+
+@pytest.mark.parametrize("question", [
+    "Who chairs the ICS that serves 7.4 million people?",  # no ICS of that size
+    "Who chairs the ICS that has a budget of 3 billion pounds?",
+])
+def test_a_clause_nothing_fits_is_declined(client: TestClient, question: str) -> None:
+    assert ask(client, question)["answered"] is False
+
+
+@pytest.mark.parametrize(("question", "verdict", "said"), [
+    ("Is the Cheshire and Merseyside Health and Care Partnership the largest STP?", "No.",
+     "second"),
+    ("Was Gloucestershire one of the STPs picked to become an ICS in 2018/19?", "Yes.",
+     "Gloucestershire"),
+    ("According to the webinar appendix, is place sovereign in the Cheshire and Merseyside "
+     "ICS?", "Yes.", "sovereign"),
+    ("Does the Cheshire and Merseyside journey page say the partnership had already become "
+     "an ICS?", "No.", "becoming"),
+])
+def test_yes_no_ranks_lists_sources_and_not_yet(client: TestClient, question: str,
+                                                verdict: str, said: str) -> None:
+    body = ask(client, question)
+    cited(body)
+    assert body["answer"].startswith(verdict) and said in body["answer"]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("When was the Northern Care Alliance NHS Group formed, relative to the 2018 article?",
+     "2017"),
+    ("When did NHS England and NHS Improvement publish 'Integrating care: Next steps'?",
+     "November 2020"),
+])
+def test_when_a_year_names_the_source_or_a_title_is_quoted(client: TestClient, question: str,
+                                                           expected: str) -> None:
+    body = ask(client, question)
+    cited(body)
+    assert expected in body["answer"]
+
+
+@pytest.mark.parametrize("question", [
+    "When was Alan Yates appointed chairman of the Cheshire and Merseyside Health and Care "
+    "Partnership?",  # the passage about him gives no date
+    "What is the total population served by the Cheshire and Merseyside ICS?",  # a rank is no figure
+])
+def test_a_passage_without_the_date_or_figure_asked_is_declined(client: TestClient,
+                                                               question: str) -> None:
+    assert ask(client, question)["answered"] is False

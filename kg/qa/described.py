@@ -1,0 +1,127 @@
+"""Two facts joined through a thing the question only describes by a clause.
+
+"Who chairs the ICS that serves 1.8 million people?" names no ICS: the clause ("that
+serves 1.8 million people") describes one. The statement that best fits the clause, of
+every passage, names it (Bucks, Oxfordshire and Berks ICS: population 1.8 million), and
+the question is then asked again about that thing by name ("Who chairs Bucks, Oxfordshire
+and Berks ICS?"). The clause must be explained in full, and a figure it gives must be the
+statement's, or there is no such thing to ask about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.qa.analysis import Analysis
+from kg.qa.entities import Entity
+from kg.qa.linking import Mention
+from kg.qa.reader import GraphReader, question_words
+from kg.qa.text import words
+from kg.search import SearchHit, SearchIndex
+from kg.search.model import Statement
+
+RELATIVE = frozenset({"that", "which", "whose", "where", "who"})
+DETERMINERS = frozenset({"the", "a", "an", "this"})
+CANDIDATES = 30  # statements searched for the clause
+FIGURE_FIT = 0.3  # share of a clause's words a statement with its figure must explain
+NUMBER_WORDS = frozenset({"million", "thousand", "billion", "bn", "hundr"})
+_FIGURE = re.compile(r"(\d+(?:[.,]\d+)*)\s*(million|m\b|thousand|k\b|bn|billion)?", re.I)
+_SCALE = {"million": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3, "bn": 1e9, "billion": 1e9}
+
+
+@dataclass(frozen=True, slots=True)
+class Described:
+    """The thing a clause describes, the statement that names it, and the question asked
+    again about it by name."""
+
+    entity: Entity
+    statement: Statement
+    hit: SearchHit
+    question: str
+
+
+def described(index: SearchIndex, reader: GraphReader, analysis: Analysis,
+              entities: dict[str, Entity]) -> Described | None:
+    """The thing "the KIND that CLAUSE" stands for, when one statement fits the clause."""
+    split = _split(analysis)
+    if split is None:
+        return None
+    mention, rel = split
+    kind = mention.best.entity
+    clause = _after(analysis.text, analysis.tokens[rel].start)
+    if not clause:
+        return None
+    read = reader.analyser.analyse(clause)
+    wanted = {f: w for f, w in reader.weigh(question_words(read)).items()
+              if f not in NUMBER_WORDS}
+    total = sum(wanted.values())
+    figures = _figures(clause) | {float(n) for n in read.numbers if n < 100}
+    if not total and not figures:
+        return None
+    # A figure or rank in the clause singles the thing out; the words need only agree.
+    least = FIGURE_FIT if figures else 0.99
+    found: dict[str, tuple[Statement, SearchHit]] = {}
+    stating = index.statements_stating({_lexical(f) for f in figures}) if figures else []
+    for statement, hit in [*index.search_statements(clause, k=CANDIDATES), *stating]:
+        bag = reader.text_bag(statement.text)
+        if total and sum(w for f, w in wanted.items() if f in bag) / total < least:
+            continue
+        if figures and not figures & _figures(statement.object_label or statement.object):
+            continue
+        for iri in (statement.subject, statement.object):
+            entity = entities.get(iri)
+            if entity is not None and entity.role == "individual" and _of_kind(entity, kind):
+                found.setdefault(iri, (statement, hit))
+    if len(found) != 1:
+        return None  # no such thing, or several: which one is meant is a guess
+    iri, (statement, hit) = next(iter(found.items()))
+    before = [t.surface for t in analysis.tokens[:mention.start]]
+    while before and before[-1] in DETERMINERS:
+        before.pop()
+    question = " ".join([*before, entities[iri].label]) + "?"
+    return Described(entities[iri], statement, hit, question[:1].upper() + question[1:])
+
+
+def _split(analysis: Analysis) -> tuple[Mention, int] | None:
+    """The kind named right before the clause that describes it, and the position of the
+    word before the clause: a relative word ("the ICS that serves ...") or, for a clause
+    opened by a participle ("the ICS serving ..."), the kind's last word."""
+    kinds = {m.end: m for m in analysis.mentions if m.best.entity.role in ("kind", "class")}
+    for i, token in enumerate(analysis.tokens[1:], start=1):
+        mention = kinds.get(i)
+        if token.surface in RELATIVE:
+            return (mention, i) if mention is not None else None
+        if mention is not None and token.surface.endswith("ing") and len(token.surface) > 5:
+            return mention, i - 1
+    return None
+
+
+def _after(text: str, index: int) -> str:
+    """The raw text after its ``index``-th word (figures such as "1.8" kept whole)."""
+    for match in re.finditer(r"\S+", text):
+        if len(words(text[:match.end()])) > index:
+            return text[match.end():].strip().rstrip("?").strip()
+    return ""
+
+
+def _of_kind(entity: Entity, kind: Entity) -> bool:
+    """Whether ``entity`` is of ``kind`` (a kind stands for its class)."""
+    return kind.stands_for in entity.classes
+
+
+def _lexical(figure: float) -> str:
+    """A figure as the graph writes it: 1800000, 2.5."""
+    return str(int(figure)) if figure.is_integer() else str(figure)
+
+
+def _figures(text: str) -> set[float]:
+    found = set()
+    for match in _FIGURE.finditer(text.replace(",", "")):
+        try:
+            number = float(match.group(1))
+        except ValueError:
+            continue
+        scale = _SCALE.get((match.group(2) or "").lower(), 1.0)
+        found.add(round(number * scale, 3))
+    return found
