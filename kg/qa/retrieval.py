@@ -30,7 +30,7 @@ _FIGURE = re.compile(r"\d[\d,.]*|\b(?:half|quarter|third|two|three|four|five|six
                      r"|nine|ten|eleven|twelve|dozen|hundred|thousand|million)\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d(?:/\d\d)?\b")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-PASSAGE_ENTITY_WEIGHT = 0.2
+PASSAGE_ENTITY_WEIGHT = 0.05
 OTHER_QUESTION_WORDS = frozenset({"which", "who", "what", "how", "whom"})
 _ASKS_DATE = re.compile(r"\b(?:(?:what|which)\s+(?:date|year|month|day)|since when|by when"
                         r"|how long ago)\b")
