@@ -21,6 +21,7 @@ from kg.qa.verbal import sentence
 from kg.search import SearchHit, SearchIndex
 
 STATEMENTS = 6
+MORE_RESULTS = 4  # matching statements beyond the text's, given as results
 MAX_TEXT = 560
 PASSAGES = 3
 # Words that ask for a figure besides "how many" (the ~HOWMANY concept).
@@ -76,10 +77,14 @@ def retrieve(index: SearchIndex, reader: GraphReader, analysis: Analysis,
             lines.append(line)
             chosen.append(unit)
     held_units = frozenset(i for u in units for i in u.iris())
+    # Statements that also match but found no room in the text stay as results, ranked.
+    more = tuple(ResultItem(sentence(u, reader.props, brief=True), graphs=(u.graph,))
+                 for u in ranked[len(chosen):STATEMENTS + MORE_RESULTS]
+                 if u not in chosen and scored[id(u)].words > 0)
     return Reading("passage", " ".join(lines), tuple(chosen),
-                   reader.results(chosen, focus) or (ResultItem(hit.title or hit.graph,
-                                                                iri=hit.graph,
-                                                                graphs=(hit.graph,)),),
+                   (reader.results(chosen, focus) + more) or (
+                       ResultItem(hit.title or hit.graph, iri=hit.graph,
+                                  graphs=(hit.graph,)),),
                    score, passage_query(hit.graph), tuple(sorted(focus.iris())), explained,
                    coverage(focus, held_units), lead=_lead(hit, hits))
 
