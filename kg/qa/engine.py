@@ -64,7 +64,13 @@ from kg.qa.confidence import (
 from kg.qa.dates import DateMention
 from kg.qa.described import described
 from kg.qa.entities import EXCLUDED, KIND, Entity
-from kg.qa.facts import fact_texts, nary_classes, newest_source_year, source_texts
+from kg.qa.facts import (
+    document_dates,
+    fact_texts,
+    nary_classes,
+    newest_source_year,
+    source_texts,
+)
 from kg.qa.facts import vocabulary as read_vocabulary
 from kg.qa.focus import focus_of, from_context, merged
 from kg.qa.intent import IntentModel, Match, SlotFill
@@ -73,6 +79,7 @@ from kg.qa.linking import EntityIndex
 from kg.qa.reader import Focus, GraphReader, Reading, opens_yes_no, question_words
 from kg.qa.retrieval import asks_figure, cannot_answer, retrieve, states_figure
 from kg.qa.text import words
+from kg.qa.timeof import dated_reference
 from kg.qa.verbal import join as join_labels
 from kg.qa.verbal import large
 from kg.search import SearchIndex
@@ -143,6 +150,7 @@ class QAEngine:
         self.limits = limits
         self.reader = reader
         self.horizon = newest_source_year(store, timeout=limits.query_timeout)
+        self.document_dates = document_dates(store, timeout=limits.query_timeout)
         self._search: SearchIndex | None = None
         self._search_lock = threading.Lock()
         # Per engine: a reload builds a new engine, so no answer outlives its graph.
@@ -242,9 +250,10 @@ class QAEngine:
                      *, continuing: bool = False) -> Answer:
         """One question; ``continuing``: a later part of a two-part question, which names
         nothing of its own when it goes on about the first part's subject."""
-        answer = self._read_text(text, self.model.analyser.analyse(text), as_of, context,
+        dated = dated_reference(text, self.model.analyser, self.document_dates)
+        answer = self._read_text(text, self.model.analyser.analyse(dated), as_of, context,
                                  continuing=continuing)
-        asked, cited = split_source(text)
+        asked, cited = split_source(dated)
         if answer.answered or not cited:
             return answer
         # "What are the benefits, according to the C&M partnership?": read again without

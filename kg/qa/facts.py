@@ -12,6 +12,7 @@ here is written for one fact.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -285,6 +286,28 @@ MAX_SOURCE_ROWS = 50_000
 
 _NEWEST_SOURCE = """PREFIX ics: <https://w3id.org/icskg/ontology#>
 SELECT (MAX(?d) AS ?newest) WHERE { ?doc a ics:SourceDocument ; ics:documentDate ?d }"""
+
+
+_DOCUMENT_DATES = """PREFIX ics: <https://w3id.org/icskg/ontology#>
+SELECT ?doc ?d ?precision WHERE {
+  ?doc a ics:SourceDocument ; ics:documentDate ?d .
+  OPTIONAL { ?doc ics:datePrecision ?precision }
+}"""
+
+
+def document_dates(store: Store, *, timeout: float | None = None
+                   ) -> dict[str, tuple[dt.date, str]]:
+    """Each source document's date and how precisely it is known ("day", "month", "year")."""
+    found: dict[str, tuple[dt.date, str]] = {}
+    for row in store.select(_DOCUMENT_DATES, timeout=timeout).rows:
+        text = row["d"].value[:10]
+        try:
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            continue
+        precision = row["precision"].value if row.get("precision") is not None else "day"
+        found[row["doc"].value] = (day, precision)
+    return found
 
 
 def newest_source_year(store: Store, *, timeout: float | None = None) -> int | None:

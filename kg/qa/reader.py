@@ -49,6 +49,8 @@ ASKING = frozenset({"~WHO", "~WHEN", "~WHERE", "~HOWMANY", "~DEFINE", "~WHY"})
 YES_NO = frozenset({"is", "are", "was", "were", "does", "do", "did", "has", "have", "had",
                     "can", "could", "will", "would", "must", "should", "shall", "may"})
 MAX_ANSWER = 560
+_EXISTENCE = re.compile(r"\b(?:still|exist|exists|existed|existing|around|remain|remained)\b",
+                        re.IGNORECASE)
 _BECOMING = re.compile(r"\b(?:becoming|on (?:the|its) way to|towards|toward|not yet"
                        r"|yet to become)\b")
 # "According to the webinar appendix, is place sovereign?": a yes/no after a source clause.
@@ -421,6 +423,9 @@ class GraphReader:
             negated = self.negated(unit)
             verdict = "no" if _contrary(unit, analysis, negated, asked) is not None or \
                 self._not_yet(unit, focus) else "yes"
+            still = _still_existing(unit, analysis, self.bag(unit))
+            if still is not None:
+                verdict = still
             if verdict == "yes" and unit.numbers() and not asked:
                 continue  # a figure or rank the question does not give: not the fact asked
             if verdict == "yes" and not self._kinds_held(unit, focus):
@@ -688,6 +693,19 @@ def _day(value: str) -> dt.date | None:
         return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
     except ValueError:
         return None
+
+
+def _still_existing(unit: Unit, analysis: Analysis, bag: frozenset[str]) -> str | None:
+    """ "Were CCGs still around in November 2020?" against "CCGs abolished on 1 July 2022":
+    a question of existence on a date, which an abolition after it answers "yes" and one
+    by then answers "no" (None: not such a question, or no such statement)."""
+    dates = asked_dates(analysis)
+    if not dates or "~ABOLISH" not in bag or not _EXISTENCE.search(analysis.text):
+        return None
+    days = [d for d in (_day(v.term.value) for v in unit.dates()) if d is not None]
+    if not days:
+        return None
+    return "yes" if all(d > dates[0].as_of for d in days) else "no"
 
 
 def _contrary(unit: Unit, analysis: Analysis, negated: frozenset[str] = frozenset(),

@@ -180,3 +180,15 @@ def test_when_a_year_names_the_source_or_a_title_is_quoted(client: TestClient, q
 def test_a_passage_without_the_date_or_figure_asked_is_declined(client: TestClient,
                                                                question: str) -> None:
     assert ask(client, question)["answered"] is False
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Were ICSs statutory bodies at the time of the DHACA webinar?", "no"),
+    ("Were CCGs still around at the time of the November 2020 webinar?", "yes"),
+    ("Did CCGs still exist in 2021?", "yes"),
+])
+def test_dates_by_reference_and_existence(client: TestClient, question: str,
+                                          verdict: str) -> None:
+    body = ask(client, question)
+    cited(body)
+    assert body["answer"].lower().startswith(verdict)
