@@ -89,7 +89,8 @@ class Analyser:
         mentions = tuple(sorted([*titles, *(m for m in self.index.link(tokens, blocked)
                                             if not self._compound(tokens, m))],
                                 key=lambda m: m.start))
-        features, spans = self._features(tokens, mentions)
+        mentions, echoes = _without_echoes(mentions)
+        features, spans = self._features(tokens, mentions, echoes)
         positions = {f: span.start for f, span in spans.items()}
         numbers = _numbers(tokens)
         slot_positions = tuple(i for i, t in enumerate(tokens) if SLOT_WORD.match(t.surface))
@@ -145,9 +146,10 @@ class Analyser:
             return token
         return Token(hit[0], self.normaliser.stem(hit[0]), token.start)
 
-    def _features(self, tokens: tuple[Token, ...], mentions: tuple[Mention, ...]
+    def _features(self, tokens: tuple[Token, ...], mentions: tuple[Mention, ...],
+                  echoes: frozenset[int] = frozenset()
                   ) -> tuple[dict[str, float], dict[str, range]]:
-        inside = {i for m in mentions if not m.weak for i in range(m.start, m.end)}
+        inside = {i for m in mentions if not m.weak for i in range(m.start, m.end)} | echoes
         features: dict[str, float] = {}
         spans: dict[str, range] = {}
 
@@ -195,6 +197,20 @@ SUPERLATIVES = frozenset({"largest", "biggest"})
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 _ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th)\Z")
+
+
+def _without_echoes(mentions: tuple[Mention, ...]) -> tuple[tuple[Mention, ...], frozenset[int]]:
+    """ "a sustainability and transformation partnership (STP)": the acronym right after
+    the name says the same thing again, not a second thing; its words stay part of a name."""
+    kept: list[Mention] = []
+    echoes: set[int] = set()
+    for mention in mentions:
+        if kept and mention.start == kept[-1].end and \
+                mention.best.entity.stands_for == kept[-1].best.entity.stands_for:
+            echoes |= set(range(mention.start, mention.end))
+            continue
+        kept.append(mention)
+    return tuple(kept), frozenset(echoes)
 
 
 def _numbers(tokens: tuple[Token, ...]) -> tuple[int, ...]:

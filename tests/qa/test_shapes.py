@@ -192,3 +192,9 @@ def test_dates_by_reference_and_existence(client: TestClient, question: str,
     body = ask(client, question)
     cited(body)
     assert body["answer"].lower().startswith(verdict)
+
+
+def test_a_name_with_its_acronym_is_one_thing(client: TestClient) -> None:
+    body = ask(client, "What is a sustainability and transformation partnership (STP)?")
+    cited(body)
+    assert body["answer"].startswith("sustainability and transformation partnership:")
