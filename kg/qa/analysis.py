@@ -47,6 +47,7 @@ class Analysis:
     slot_positions: tuple[int, ...]  # index of each slot's placeholder, as ``slots``
     unknown_names: tuple[str, ...]  # capitalised words the graph does not know ("France")
     cited: str = ""  # the source a clause named and the text no longer holds (kg.qa.citing)
+    cited_document: str = ""  # the IRI of the one source document the question reads
 
 
 class Analyser:

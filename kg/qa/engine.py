@@ -63,7 +63,7 @@ from kg.qa.confidence import (
 )
 from kg.qa.dates import DateMention
 from kg.qa.described import described
-from kg.qa.entities import EXCLUDED, KIND, Entity
+from kg.qa.entities import EXCLUDED, KIND, SOURCE_DOCUMENT, Entity
 from kg.qa.facts import (
     document_dates,
     fact_texts,
@@ -76,7 +76,14 @@ from kg.qa.focus import focus_of, from_context, merged
 from kg.qa.intent import IntentModel, Match, SlotFill
 from kg.qa.lexicon import CONCEPTS
 from kg.qa.linking import EntityIndex
-from kg.qa.reader import Focus, GraphReader, Reading, opens_yes_no, question_words
+from kg.qa.reader import (
+    Focus,
+    GraphReader,
+    Reading,
+    describes_first,
+    opens_yes_no,
+    question_words,
+)
 from kg.qa.retrieval import asks_figure, cannot_answer, retrieve, states_figure
 from kg.qa.text import words
 from kg.qa.timeof import dated_reference
@@ -254,6 +261,8 @@ class QAEngine:
         answer = self._read_text(text, self.model.analyser.analyse(dated), as_of, context,
                                  continuing=continuing)
         asked, cited = split_source(dated)
+        if not answer.answered and not cited:
+            return self._read_in_document(text, dated, answer)
         if answer.answered or not cited:
             return answer
         # "What are the benefits, according to the C&M partnership?": read again without
@@ -262,6 +271,29 @@ class QAEngine:
         analysis = replace(self.model.analyser.analyse(asked), cited=cited)
         again = self._read_text(text, analysis, as_of, context, continuing=continuing)
         return again if again.answered else answer
+
+    def _read_in_document(self, text: str, dated: str, answer: Answer) -> Answer:
+        """"How does the 2018 'progress so far' article define an ICS?": what one source
+        document says a thing is, from that document's passage about it (the document
+        cited, no longer asked about)."""
+        analysis = self.model.analyser.analyse(dated)
+        entities = self.model.analyser.index.entities
+        documents = [m for m in analysis.mentions if not m.weak
+                     and SOURCE_DOCUMENT in m.best.entity.classes]
+        others = [m for m in analysis.mentions if not m.weak and m not in documents]
+        if len(documents) != 1 or not others or documents[0].best.entity.iri not in entities:
+            return answer
+        if "~DEFINE" not in analysis.features and not describes_first(analysis):
+            return answer
+        scoped = replace(analysis, cited_document=documents[0].best.entity.iri,
+                         mentions=tuple(m for m in analysis.mentions if m is not documents[0]))
+        focus = focus_of(scoped)
+        passage = retrieve(self.searcher(), self.reader, scoped, focus)
+        if passage is None or passage.entities < FULL_COVER or passage.words < FALLBACK_WORDS:
+            return answer
+        # The document's own account of the thing: its best passage about it, cited.
+        return self._from_reading(text, passage, focus,
+                                  fallback_confidence(passage, self.limits.threshold))
 
     def _read_text(self, text: str, analysis: Analysis, as_of: str | None,
                    context: Context | None, *, continuing: bool) -> Answer:

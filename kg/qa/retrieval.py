@@ -45,7 +45,8 @@ def retrieve(index: SearchIndex, reader: GraphReader, analysis: Analysis,
              focus: Focus) -> Reading | None:
     """The best passage as a reading, scored by the share of the question it explains."""
     hits = _from_cited(reader, analysis, index.search(
-        analysis.text, k=CANDIDATES if cited_words(analysis) else PASSAGES))[:PASSAGES]
+        analysis.text, k=CANDIDATES if cited_words(analysis) or analysis.cited_document
+        else PASSAGES))[:PASSAGES]
     if not hits:
         return None
     wanted = reader.weigh(question_words(analysis))
@@ -93,6 +94,8 @@ def _from_cited(reader: GraphReader, analysis: Analysis, hits: list[SearchHit]
                 ) -> list[SearchHit]:
     """The hits from the document the question cites, when it cites one: "per the
     webinar" reads the webinar's passages, whatever else matches its words."""
+    if analysis.cited_document:
+        return [h for h in hits if h.document == analysis.cited_document]
     return keep_cited(analysis, hits, lambda h: h.graph, reader.sources, reader.text_bag)
 
 

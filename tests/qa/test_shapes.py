@@ -198,3 +198,12 @@ def test_a_name_with_its_acronym_is_one_thing(client: TestClient) -> None:
     body = ask(client, "What is a sustainability and transformation partnership (STP)?")
     cited(body)
     assert body["answer"].startswith("sustainability and transformation partnership:")
+
+
+def test_what_one_document_says_a_thing_is(client: TestClient) -> None:
+    body = ask(client, "How does the 2018 'progress so far' article define an integrated care "
+                       "system?")
+    cited(body)
+    # The article's own account, cited to the article, not the ontology's definition.
+    assert "defined population" in body["answer"]
+    assert {s["title"] for s in body["sources"]} == {"Integrated care systems: progress so far"}
