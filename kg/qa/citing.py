@@ -20,7 +20,7 @@ T = TypeVar("T")
 
 SOURCE_NOUNS = frozenset({"article", "page", "webpage", "website", "site", "summary",
                           "webinar", "blog", "paper", "document", "appendix", "piece",
-                          "briefing"})
+                          "briefing", "section", "table"})
 # Where the words naming a source start: "according to | the C&M CCGs page".
 SOURCE_BOUNDS = frozenset({"the", "a", "an", "per", "to", "in", "from", "by", "of", "on",
                            "according", "says", "say", "said", "when", "what", "which",

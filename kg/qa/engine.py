@@ -227,6 +227,11 @@ class QAEngine:
         parts = split_parts(text)
         if len(parts) > 1:
             answer = self._two_part(text, parts, as_of, context)
+            if not answer.answered:
+                # "What governs an ICS, and what sits below it?": a part that cannot stand
+                # alone may still be answered with the other, by one statement of both.
+                whole = self._answer_text(text, as_of, context)
+                answer = whole if whole.answered else answer
         else:
             answer = self._answer_text(text, as_of, context)
         self._answers.put(key, answer)
