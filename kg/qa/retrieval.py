@@ -33,7 +33,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d(?:/\d\d)?\b")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 PASSAGE_ENTITY_WEIGHT = 0.05
 OTHER_QUESTION_WORDS = frozenset({"which", "who", "what", "how", "whom"})
-_ASKS_DATE = re.compile(r"\b(?:(?:what|which)\s+(?:date|year|month|day)|since when|by when"
+_ASKS_DATE = re.compile(r"\b(?:(?:what|which)\s+(?:date|year|month|day|time)|since when|by when"
                         r"|how long ago)\b")
 CANDIDATES = 40  # passages searched before those from a cited source are kept
 FIGURE_FIT = 0.3  # share of the question a passage's figure must explain
