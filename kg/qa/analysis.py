@@ -92,6 +92,8 @@ class Analyser:
                                 key=lambda m: m.start))
         mentions, echoes = _without_echoes(mentions)
         features, spans = self._features(tokens, mentions, echoes)
+        if _when_joins_clauses(tokens, spans.get("~WHEN")):
+            del features["~WHEN"], spans["~WHEN"]
         positions = {f: span.start for f, span in spans.items()}
         numbers = _numbers(tokens)
         slot_positions = tuple(i for i, t in enumerate(tokens) if SLOT_WORD.match(t.surface))
@@ -198,6 +200,18 @@ SUPERLATIVES = frozenset({"largest", "biggest"})
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 _ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th)\Z")
+
+
+_WH_WORDS = frozenset({"what", "which", "who", "whom", "how", "why", "where"})
+
+
+def _when_joins_clauses(tokens: tuple[Token, ...], span: range | None) -> bool:
+    """ "What happens to CCG staff when ICBs are set up?", "When the NHS was formed, which
+    bodies...?": "when" joins a clause to a question that asks something else."""
+    if span is None or len(span) != 1 or tokens[span.start].surface != "when":
+        return False
+    others = [i for i, t in enumerate(tokens) if t.surface in _WH_WORDS]
+    return any(i < span.start for i in others) or (span.start == 0 and bool(others))
 
 
 def _without_echoes(mentions: tuple[Mention, ...]) -> tuple[tuple[Mention, ...], frozenset[int]]:
