@@ -187,7 +187,7 @@ CONCEPTS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(_with_data(_
 
 # Words that carry no intent. Wh-words are concepts above, never stopwords.
 STOPWORDS = frozenset((
-    "a", "an", "the", "of", "to", "for", "in", "on", "at", "by", "with", "from", "into",
+    "a", "an", "the", "of", "to", "for", "in", "on", "at", "by", "with", "from", "into", "if",
     "onto", "about", "as", "and", "or", "but", "nor", "so", "than", "then", "be", "do",
     "have", "it", "its", "it's", "this", "that", "these", "those", "there", "their", "them",
     "they", "he", "she", "his", "her", "him", "i", "me", "my", "we", "our", "us", "you",

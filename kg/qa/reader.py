@@ -73,6 +73,7 @@ AS_OF = frozenset({f"{ICS}asOf", f"{ICS}asOfDate"})
 AS_OF_FIT = 0.45
 # Numbers that are positions, not amounts: "how many people" is not answered by a rank.
 POSITIONS = frozenset({f"{ICS}sizeRank", f"{ICS}itemNumber"})
+YES_NO_UNITS = 12  # the best-scored units a yes/no verdict is looked for in
 NEGATIONS = frozenset({"not", "no", "never", "nor", "neither"})
 NEGATED_WORDS = 2  # words after a negation that it negates
 MIN_WEIGHT = 0.1  # a feature every text has still counts a little
@@ -410,7 +411,7 @@ class GraphReader:
         if not asked and ranked_first(analysis) and any(is_kind(g) for g in focus.groups):
             asked = {1}  # "Is X the largest STP?" asks whether X ranks first
         wanted = self.weigh(question_words(analysis))
-        for best in scored[:8]:
+        for best in scored[:YES_NO_UNITS]:
             if best.entities < 1.0 or best.words < 0.99:
                 continue
             unit = best.unit
@@ -426,7 +427,8 @@ class GraphReader:
             still = _still_existing(unit, analysis, self.bag(unit))
             if still is not None:
                 verdict = still
-            if verdict == "yes" and unit.numbers() and not asked:
+            if verdict == "yes" and unit.numbers() and not asked and \
+                    not self._counts_asked_kind(unit, focus):
                 continue  # a figure or rank the question does not give: not the fact asked
             if verdict == "yes" and not self._kinds_held(unit, focus):
                 continue  # "Is X the largest STP?" is not settled by X among the largest ICSs
@@ -450,16 +452,30 @@ class GraphReader:
                 return True
         return False
 
+    def _counts_asked_kind(self, unit: Unit, focus: Focus) -> bool:
+        """"Is an AHSN one of BOB's partners?" and a count of BOB's AHSNs that is not
+        zero: the count says there is one."""
+        kinds = [g for g in focus.groups if is_kind(g)]
+        return bool(kinds) and all(g & unit.iris() for g in kinds) and all(
+            float(v.term.value) > 0 for v in unit.numbers()
+            if v.term.value.replace(".", "", 1).isdigit())
+
     def _kinds_held(self, unit: Unit, focus: Focus) -> bool:
         """Every kind the question names is in the unit, is a class of a named thing, or is
         what the unit says it is ("among the largest ICSs")."""
         entities = self.analyser.index.entities
         named = {c for g in focus.groups if not is_kind(g) for i in g if i in entities
                  for c in entities[i].classes}
-        said = self.text_bag(sentence(unit, self.props))
-        return all(g & unit.iris() or g & named or any(
+        text = sentence(unit, self.props)
+        said = self.text_bag(text)
+        kinds = [g for g in focus.groups if is_kind(g)]
+        if not kinds:
+            return True
+        linked = {i for m in self.analyser.analyse(text).mentions
+                  for i in (m.best.entity.iri, m.best.entity.stands_for)}
+        return all(g & unit.iris() or g & named or g & linked or any(
             i in entities and self.text_bag(entities[i].label) <= said for i in g)
-            for g in focus.groups if is_kind(g))
+            for g in kinds)
 
     def passage_verdict(self, analysis: Analysis, focus: Focus, passage: Reading
                         ) -> Reading | None:
