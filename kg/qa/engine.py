@@ -912,8 +912,8 @@ def _ignores_named(match: Match, analysis: Analysis) -> bool:
 def combine(text: str, answers: Sequence[Answer]) -> Answer:
     """One answer to a two-part question: each part's answer, in order, and the parts."""
     answered = all(a.answered for a in answers)
-    share = 600 // len(answers) - 4
-    shown = " ".join(_cut(a.answer, share) for a in answers)
+    shares = _shares([len(a.answer) for a in answers], MAX_ANSWER_CHARS - len(answers))
+    shown = " ".join(_cut(a.answer, share) for a, share in zip(answers, shares, strict=True))
     results = tuple(r for a in answers for r in a.results)[:25]
     sources = tuple(dict.fromkeys(s for a in answers for s in a.sources))
     sparql = "\n\n".join(a.sparql for a in answers if a.sparql) or None
@@ -923,6 +923,19 @@ def combine(text: str, answers: Sequence[Answer]) -> Answer:
                   () if answered else tuple(s for a in answers for s in a.suggestions)[:3],
                   "two questions", parts=tuple(answers),
                   context=Context(_printable(text), entities))
+
+
+def _shares(lengths: Sequence[int], room: int) -> list[int]:
+    """Room for each part's answer: a short one keeps all it needs, and what it leaves is
+    shared among the longer ones (so a one-line part does not cut its neighbour short)."""
+    shares = [0] * len(lengths)
+    left, pending = room, sorted(range(len(lengths)), key=lambda i: lengths[i])
+    while pending:
+        fair = left // len(pending)
+        i = pending.pop(0)
+        shares[i] = min(lengths[i], fair)
+        left -= shares[i]
+    return shares
 
 
 def _cut(text: str, size: int) -> str:

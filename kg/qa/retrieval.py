@@ -70,13 +70,21 @@ def retrieve(index: SearchIndex, reader: GraphReader, analysis: Analysis,
             and _explained(reader, wanted, hit.summary) >= SUMMARY_FIGURE_FIT):
         return None  # "how many", and no figure or list in the passage is about what it asks
     ranked = sorted(units, key=lambda u: -_rank(scored[id(u)]))
-    lines = [hit.summary.rstrip(".") + "."] if hit.summary else []
+    summary = [hit.summary.rstrip(".") + "."] if hit.summary else []
+    lines: list[str] = []
     chosen = []
     for unit in ranked[:STATEMENTS]:
         line = sentence(unit, reader.props, brief=True).rstrip(".") + "."
-        if sum(len(x) + 1 for x in lines) + len(line) <= MAX_TEXT:
+        if sum(len(x) + 1 for x in summary + lines) + len(line) <= MAX_TEXT:
             lines.append(line)
             chosen.append(unit)
+    # The summary leads, unless a statement explains more of the question: then that one
+    # does, so a shortened answer (one part of two) still holds what was asked.
+    if summary and chosen and scored[id(chosen[0])].words > _explained(reader, wanted,
+                                                                        summary[0]):
+        lines = [lines[0], *summary, *lines[1:]]
+    else:
+        lines = [*summary, *lines]
     held_units = frozenset(i for u in units for i in u.iris())
     # Statements that also match but found no room in the text stay as results, ranked.
     more = tuple(ResultItem(sentence(u, reader.props, brief=True), graphs=(u.graph,))
