@@ -492,8 +492,11 @@ class QAEngine:
         sure = retrieval_confidence(passage, len(focus.groups))
         if sure >= self.limits.threshold:
             return self._from_reading(text, passage, focus, sure)
-        enough = FALLBACK_WORDS if not focus.groups else FALLBACK_WORDS_NAMED
-        holds_named = not focus.groups or passage.entities >= FULL_COVER
+        # Only everyday words linked weakly ("required": the class Requirement): the
+        # question names nothing, so the passage must explain half its words instead.
+        named = bool(focus.groups) and any(not m.weak for m in analysis.mentions)
+        enough = FALLBACK_WORDS_NAMED if named else FALLBACK_WORDS
+        holds_named = not named or passage.entities >= FULL_COVER
         if self.limits.passage_fallback and passage.words >= enough and holds_named and \
                 passage.lead >= FALLBACK_LEAD and \
                 not self._beyond_sources(analysis):
