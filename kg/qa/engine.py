@@ -72,7 +72,7 @@ from kg.qa.facts import (
     source_texts,
 )
 from kg.qa.facts import vocabulary as read_vocabulary
-from kg.qa.focus import focus_of, from_context, merged
+from kg.qa.focus import focus_of, from_context, merged, specific
 from kg.qa.intent import IntentModel, Match, SlotFill
 from kg.qa.lexicon import CONCEPTS
 from kg.qa.linking import EntityIndex
@@ -492,6 +492,13 @@ class QAEngine:
         sure = retrieval_confidence(passage, len(focus.groups))
         if sure >= self.limits.threshold:
             return self._from_reading(text, passage, focus, sure)
+        proper = specific(analysis, focus)
+        if proper.groups != focus.groups:
+            # Read again for the fallback as if only the proper names had been given.
+            passage = retrieve(self.searcher(), self.reader, analysis, proper)
+            if passage is None or cannot_answer(analysis, passage):
+                return None
+            focus = proper
         # Only everyday words linked weakly ("required": the class Requirement): the
         # question names nothing, so the passage must explain half its words instead.
         named = bool(focus.groups) and any(not m.weak for m in analysis.mentions)

@@ -9,6 +9,7 @@ two things share). Everyday words that only name a class weakly ("aims",
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from kg.qa.analysis import Analysis
@@ -43,6 +44,22 @@ def focus_of(analysis: Analysis) -> Focus:
             labels.setdefault(candidate.entity.iri, candidate.entity.label)
             labels.setdefault(candidate.entity.stands_for, candidate.entity.label)
     return Focus(tuple(groups), labels)
+
+
+def specific(analysis: Analysis, focus: Focus) -> Focus:
+    """The focus less what one everyday lower-case word names ("social", "development",
+    "hospitals"): a passage about the question need not hold those, only its proper names,
+    acronyms and phrases."""
+    keep = [_group(m) for m in analysis.mentions if not m.weak and _is_specific(m, analysis.text)]
+    return Focus(tuple(g for g in focus.groups if g in keep), focus.labels)
+
+
+def _is_specific(mention: Mention, text: str) -> bool:
+    if mention.end - mention.start >= 2:
+        return True
+    pattern = re.compile(r"\b" + re.escape(mention.text) + r"\w*", re.IGNORECASE)
+    found = pattern.search(text)
+    return found is not None and found.group() != found.group().lower()
 
 
 def from_context(context: Context, labels: dict[str, str]) -> Focus:

@@ -215,3 +215,10 @@ def test_everyday_words_linked_weakly_do_not_block_a_passage(client: TestClient)
     body = ask(client, "Which organisations are legally required to break even?")
     cited(body)
     assert "local authorit" in body["answer"].lower()
+
+
+def test_a_passage_need_not_hold_what_an_everyday_word_names(client: TestClient) -> None:
+    # "locally" and "ICBs": only the acronym is a proper name the passage must hold.
+    body = ask(client, "What might ICBs set up locally to plan care where appropriate?")
+    cited(body)
+    assert "committee" in body["answer"].lower()
