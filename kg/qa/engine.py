@@ -400,9 +400,10 @@ class QAEngine:
             explained = self.coverage(analysis, [ranking[0].phrasing, catalogue.answer,
                                                  *(r.label for r in catalogue.results)])
             sure = round(catalogue.confidence * explained, 3)
-            if _defaulted(catalogue, analysis):
+            if _defaulted(catalogue, analysis) or _ignores_document(ranking[0], analysis):
                 # An entity slot the question left empty: its default is a guess, so the
                 # reading must not win outright (and a refusal asks which one is meant).
+                # Nor when it leaves out the document the question is about.
                 sure = min(sure, round(CATALOGUE_SURE - 0.01, 3))
             if (_clear_winner(catalogue, ranking, explained) or _listed_yes(
                     catalogue, yes_no, explained)) and not _defaulted(catalogue, analysis):
@@ -984,6 +985,16 @@ def readable_dates(text: str) -> str:
     text = _ISO_MONTH.sub(lambda m: f"{'in ' if m[1] else ''}"
                           f"{dt.date(int(m[2]), int(m[3]), 1):%B} {m[2]}", text)
     return _ON_YEAR.sub(r"in \1", text)
+
+
+def _ignores_document(match: Match, analysis: Analysis) -> bool:
+    """ "When was the CCAL blog on Integrating Care published?" read as about "integrated
+    care": the question's first name, a source document, fills no slot of the reading."""
+    strong = [m for m in analysis.mentions if not m.weak]
+    if not strong or SOURCE_DOCUMENT not in strong[0].best.entity.classes:
+        return False
+    used = {f.mention.start for f in match.fills if f.mention is not None}
+    return strong[0].start not in used
 
 
 def _defaulted(answer: Answer, analysis: Analysis) -> list[BoundValue]:
