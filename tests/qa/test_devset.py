@@ -16,10 +16,10 @@ from kg.qa import QAEngine
 from tests.qa.grading import DEVSET, DEVSET2, Tally, grade, load_items
 
 # The bars this branch reaches on the graph it builds (see README "Asking questions"),
-# a little below what was measured: devset.json 187/289 right with 10 of 170 answered
-# wrong, devset2.json 131/200 with 7 of 120. The wrong-answer bar is the one that
+# a little below what was measured: devset.json 194/289 right with 9 of 176 answered
+# wrong, devset2.json 136/200 with 9 of 127. The wrong-answer bar is the one that
 # matters more (a wrong answer costs more than a refusal), so it is kept tight.
-BARS = {DEVSET: (0.62, 0.08), DEVSET2: (0.62, 0.08)}  # (least right, most wrong/answered)
+BARS = {DEVSET: (0.64, 0.08), DEVSET2: (0.64, 0.09)}  # (least right, most wrong/answered)
 
 
 @pytest.fixture(scope="module", params=sorted(BARS), ids=lambda p: p.name)
