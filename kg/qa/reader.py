@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from kg.qa.analysis import ORDINALS, SUPERLATIVES, Analyser, Analysis
 from kg.qa.answer import ResultItem
 from kg.qa.citing import keep_cited
+from kg.qa.compare import Comparison, comparison
 from kg.qa.dates import DateMention
 from kg.qa.entities import Entity
 from kg.qa.facts import (
@@ -73,6 +74,7 @@ AS_OF = frozenset({f"{ICS}asOf", f"{ICS}asOfDate"})
 AS_OF_FIT = 0.45
 # Numbers that are positions, not amounts: "how many people" is not answered by a rank.
 POSITIONS = frozenset({f"{ICS}sizeRank", f"{ICS}itemNumber"})
+COMPARED_WORDS = 0.6  # share of its words a figure's statement must explain for a comparison
 YES_NO_UNITS = 12  # the best-scored units a yes/no verdict is looked for in
 NEGATIONS = frozenset({"not", "no", "never", "nor", "neither"})
 NEGATED_WORDS = 2  # words after a negation that it negates
@@ -407,6 +409,9 @@ class GraphReader:
     def yes_no(self, analysis: Analysis, scored: Sequence[Scored], focus: Focus,
                sparql: str) -> Reading | None:
         """ "Yes" when a unit states the fact, "no" when one states its contrary."""
+        compared = comparison(analysis.text)
+        if compared is not None:
+            return self._compared(compared, scored, focus, sparql)
         asked = asked_numbers(analysis)
         if not asked and ranked_first(analysis) and any(is_kind(g) for g in focus.groups):
             asked = {1}  # "Is X the largest STP?" asks whether X ranks first
@@ -437,6 +442,27 @@ class GraphReader:
                            self.results((unit,), focus), best.score, sparql,
                            tuple(sorted(focus.iris())), best.words, best.entities)
         return self.sibling_no(scored, focus, sparql)
+
+    def _compared(self, compared: Comparison, scored: Sequence[Scored], focus: Focus,
+                  sparql: str) -> Reading | None:
+        """ "Does BOB serve more than 2 million people?": the statement of the figure asked
+        about (it holds every name, and most of the words besides the bound) against the
+        bound: "no" for 1.8 million."""
+        found: list[tuple[Scored, str]] = []
+        for best in scored[:YES_NO_UNITS]:
+            figures = [float(v.term.value) for v in best.unit.numbers()
+                       if v.prop not in POSITIONS and _is_figure(v.term.value)]
+            if best.entities < 1.0 or best.words < COMPARED_WORDS or not figures:
+                continue
+            found.append((best, "yes" if any(compared.holds(f) for f in figures) else "no"))
+        if not found or len({verdict for _, verdict in found}) > 1:
+            return None  # no figure, or figures of several dates or things that disagree
+        best, verdict = found[0]
+        said = sentence(best.unit, self.props).rstrip(".") + "."
+        # The bound in the question explains what the statement's words do not.
+        return Reading(verdict, f"{verdict.capitalize()}. {said}", (best.unit,),
+                       self.results((best.unit,), focus), best.score, sparql,
+                       tuple(sorted(focus.iris())), 1.0, best.entities)
 
     def _not_yet(self, unit: Unit, focus: Focus) -> bool:
         """The unit says a thing is on its way to being a kind the question names ("well on
@@ -709,6 +735,14 @@ def _day(value: str) -> dt.date | None:
         return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
     except ValueError:
         return None
+
+
+def _is_figure(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _still_existing(unit: Unit, analysis: Analysis, bag: frozenset[str]) -> str | None:
