@@ -16,7 +16,7 @@ from kg.qa import QAEngine
 from tests.qa.grading import DEVSET, DEVSET2, Tally, grade, load_items
 
 # The bars this branch reaches on the graph it builds (see README "Asking questions"),
-# a little below what was measured: devset.json 194/289 right with 9 of 176 answered
+# a little below what was measured: devset.json 195/289 right with 9 of 177 answered
 # wrong, devset2.json 136/200 with 9 of 127. The wrong-answer bar is the one that
 # matters more (a wrong answer costs more than a refusal), so it is kept tight.
 BARS = {DEVSET: (0.64, 0.08), DEVSET2: (0.64, 0.09)}  # (least right, most wrong/answered)
