@@ -18,6 +18,8 @@ from kg.qa.dates import find_dates
 
 T = TypeVar("T")
 
+# Unlike entities.DOCUMENT_NOUNS (names a document by), no "report" or "post": in a question
+# they are verbs as often as nouns ("What did Frimley Health report?").
 SOURCE_NOUNS = frozenset({"article", "page", "webpage", "website", "site", "summary",
                           "webinar", "blog", "paper", "document", "appendix", "piece",
                           "briefing", "section", "table"})

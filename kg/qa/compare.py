@@ -42,6 +42,10 @@ def comparison(text: str) -> Comparison | None:
         number = float(match["number"].replace(",", ""))
     except ValueError:
         return None
-    scale = _SCALE.get((match["scale"] or "").lower(), 1.0)
     word = match["word"].lower()
-    return Comparison(word, number * scale, _OPERATORS[word])
+    return Comparison(word, scaled(number, match["scale"]), _OPERATORS[word])
+
+
+def scaled(number: float, scale: str | None) -> float:
+    """A figure with its scale word applied: 1.8 and "million" make 1,800,000."""
+    return number * _SCALE.get((scale or "").lower(), 1.0)

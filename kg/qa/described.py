@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from kg.qa.analysis import Analysis
+from kg.qa.compare import scaled
 from kg.qa.entities import Entity
 from kg.qa.linking import Mention
 from kg.qa.reader import GraphReader, question_words
@@ -27,7 +28,6 @@ CANDIDATES = 30  # statements searched for the clause
 FIGURE_FIT = 0.3  # share of a clause's words a statement with its figure must explain
 NUMBER_WORDS = frozenset({"million", "thousand", "billion", "bn", "hundr"})
 _FIGURE = re.compile(r"(\d+(?:[.,]\d+)*)\s*(million|m\b|thousand|k\b|bn|billion)?", re.I)
-_SCALE = {"million": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3, "bn": 1e9, "billion": 1e9}
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +122,5 @@ def _figures(text: str) -> set[float]:
             number = float(match.group(1))
         except ValueError:
             continue
-        scale = _SCALE.get((match.group(2) or "").lower(), 1.0)
-        found.add(round(number * scale, 3))
+        found.add(round(scaled(number, match.group(2)), 3))
     return found

@@ -263,11 +263,11 @@ class QAEngine:
         """One question; ``continuing``: a later part of a two-part question, which names
         nothing of its own when it goes on about the first part's subject."""
         dated = dated_reference(text, self.model.analyser, self.document_dates)
-        answer = self._read_text(text, self.model.analyser.analyse(dated), as_of, context,
-                                 continuing=continuing)
+        read = self.model.analyser.analyse(dated)
+        answer = self._read_text(text, read, as_of, context, continuing=continuing)
         asked, cited = split_source(dated)
         if not answer.answered and not cited:
-            return self._read_in_document(text, dated, answer)
+            return self._read_in_document(text, read, answer)
         if answer.answered or not cited:
             return answer
         # "What are the benefits, according to the C&M partnership?": read again without
@@ -277,11 +277,10 @@ class QAEngine:
         again = self._read_text(text, analysis, as_of, context, continuing=continuing)
         return again if again.answered else answer
 
-    def _read_in_document(self, text: str, dated: str, answer: Answer) -> Answer:
+    def _read_in_document(self, text: str, analysis: Analysis, answer: Answer) -> Answer:
         """"How does the 2018 'progress so far' article define an ICS?": what one source
         document says a thing is, from that document's passage about it (the document
         cited, no longer asked about)."""
-        analysis = self.model.analyser.analyse(dated)
         entities = self.model.analyser.index.entities
         documents = [m for m in analysis.mentions if not m.weak
                      and SOURCE_DOCUMENT in m.best.entity.classes]

@@ -50,11 +50,9 @@ def retrieve(index: SearchIndex, reader: GraphReader, analysis: Analysis,
     if not hits:
         return None
     wanted = reader.weigh(question_words(analysis))
-    total = sum(wanted.values())
     best: tuple[float, float, SearchHit] | None = None
     for hit in hits:
-        words = reader.text_bag(_text(hit))
-        explained = sum(w for f, w in wanted.items() if f in words) / total if total else 0.0
+        explained = _explained(reader, wanted, _text(hit))
         held = {s.subject for s in hit.statements} | {s.object for s in hit.statements}
         score = explained * (0.5 + 0.5 * coverage(focus, frozenset(held)))
         if best is None or score > best[0]:
