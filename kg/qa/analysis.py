@@ -75,6 +75,8 @@ class Analyser:
         known.update(w for text in extra_words for w in words(text))
         self._known = sorted(w for w in known if len(w) >= 3)
         self._known_set = frozenset(known)
+        # "covered" is a form of the known "cover", never a typo of "converted".
+        self._known_stems = frozenset(self.normaliser.stem(w) for w in known)
 
     def analyse(self, text: str) -> Analysis:
         """Analyse one question or phrasing."""
@@ -140,7 +142,8 @@ class Analyser:
 
     def _correct(self, token: Token) -> Token:
         surface = token.surface
-        if (surface in self._known_set or len(surface) < MIN_TYPO_CHARS or surface.isdigit()
+        if (surface in self._known_set or token.stem in self._known_stems
+                or len(surface) < MIN_TYPO_CHARS or surface.isdigit()
                 or _is_placeholder(surface)):
             return token
         hit = process.extractOne(surface, self._known, scorer=fuzz.ratio,

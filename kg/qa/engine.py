@@ -102,6 +102,8 @@ DESCRIBED = 0.8  # a question asked again about what its clause describes: one m
 CATALOGUE_SURE = 0.95  # a catalogue reading this sure (times the share of words it explains)
 CLEAR_LEAD = 0.3  # ... or this far ahead of the next reading (match score) ...
 CLEAR_EXPLAINED = 0.5  # ... and explaining this share of the question's words
+SECOND_SURE = 0.9
+SECOND_EXPLAINED = 0.6
 READING_MIN = 0.5  # a graph reading below this is not an answer
 MIN_SUGGESTION = 0.2  # catalogue questions scoring less are not worth suggesting
 DESCRIBE_QUESTION = "what-is"  # the catalogue's definition question
@@ -318,11 +320,37 @@ class QAEngine:
         unknown = self._unknown_subject(analysis, focus)
         if unknown is not None:
             return unknown
-        ranking = self.model.top(analysis, RANKED)
+        ranking: Sequence[Match] = self.model.top(analysis, RANKED)
         catalogue = None if context is not None and follow_up else self._catalogue(
             analysis, ranking, as_of)
+        if catalogue is not None and catalogue.answered and ranking and \
+                self._fitting(catalogue, analysis, ranking[0]) is None:
+            catalogue, ranking = self._runner_up_fitting(analysis, ranking, as_of, catalogue)
         return self._choose(text, analysis, catalogue=catalogue, extra=extra, focus=focus,
                             ranking=ranking)
+
+    def _runner_up_fitting(self, analysis: Analysis, ranking: Sequence[Match],
+                           as_of: str | None, best: Answer
+                           ) -> tuple[Answer, Sequence[Match]]:
+        """"Which CCGs make up C&M?" reads best as the counts of its kinds, which do not name
+        them: a close runner-up whose answer fits the question ("the CCGs of C&M") is the
+        better reading, and leads the ranking from then on."""
+        sure = confidence(ranking)
+        for match in ranking[1:RUNNERS_UP + 1]:
+            if match.score < ranking[0].score - RUNNER_UP_GAP:
+                break
+            try:
+                run, bound = self._attempt(match, as_of)
+            except ParameterError:
+                continue
+            if not run.result.rows:
+                continue
+            others = [m for m in ranking if m is not match]
+            answer = self._answer(run, bound, round(sure * match.score / ranking[0].score, 3),
+                                  others)
+            if self._fitting(answer, analysis, match) is not None:
+                return answer, [match, *others]
+        return best, ranking
 
     def _resolved(self, text: str, as_of: str | None, context: Context) -> Answer | None:
         """The follow-up asked again with its pronouns spelt as the entity the context
@@ -373,7 +401,18 @@ class QAEngine:
         bag: set[str] = set()
         for text in texts:
             bag |= self.model.analyser.bag(text)
-        return sum(w for f, w in wanted.items() if f in bag) / total
+        # A phrase of several senses ("make up": form or part of) is explained by any one.
+        senses: dict[range | None, list[str]] = {}
+        for feature in wanted:
+            senses.setdefault(analysis.spans.get(feature), []).append(feature)
+        explained = 0.0
+        for span, features in senses.items():
+            group = [f for f in features if f in bag]
+            if span is not None and group and all(f.startswith("~") for f in features):
+                explained += sum(wanted[f] for f in features)
+            else:
+                explained += sum(wanted[f] for f in group)
+        return explained / total
 
     def _labels(self, context: Context) -> dict[str, str]:
         return {i: self.label_of(i) for i in self._known(context).entities}
@@ -418,9 +457,28 @@ class QAEngine:
         found = self._graph_answer(text, analysis, focus, extra)
         if found is not None:
             return found
+        second = self._second_chance(analysis, catalogue, ranking, focus, text)
+        if second is not None:
+            return second
         if catalogue is not None and catalogue.answered and _defaulted(catalogue, analysis):
             return self._clarify(text, focus, catalogue, analysis)
         return self._decline(text, focus, ranking)
+
+    def _second_chance(self, analysis: Analysis, catalogue: Answer | None,
+                       ranking: Sequence[Match], focus: Focus, text: str) -> Answer | None:
+        if catalogue is None or not catalogue.answered or not ranking or \
+                catalogue.confidence < SECOND_SURE:
+            return None
+        if is_yes_no(analysis) and not catalogue.answer.lower().startswith(("yes", "no")):
+            return None
+        if _defaulted(catalogue, analysis) or _ignores_document(ranking[0], analysis):
+            return None
+        explained = self.coverage(analysis, [ranking[0].phrasing, catalogue.answer,
+                                             *(r.label for r in catalogue.results)])
+        if explained < SECOND_EXPLAINED:
+            return None
+        return replace(_with_context(catalogue, text, focus),
+                       confidence=round(self.limits.threshold + 0.1 * explained, 3))
 
     def _from_cited(self, answer: Answer, analysis: Analysis) -> bool:
         """The answer cites the document the question names, if it names one."""
