@@ -161,6 +161,7 @@ class QAEngine:
         self.horizon = newest_source_year(store, timeout=limits.query_timeout)
         self.document_dates = document_dates(store, timeout=limits.query_timeout)
         self._search: SearchIndex | None = None
+        self._sole: dict[str, bool] = {}  # class IRI -> the graph holds one instance of it
         self._search_lock = threading.Lock()
         # Per engine: a reload builds a new engine, so no answer outlives its graph.
         self._answers: LruCache[Answer] = LruCache(limits.cache_size)
@@ -438,13 +439,13 @@ class QAEngine:
             explained = self.coverage(analysis, [ranking[0].phrasing, catalogue.answer,
                                                  *(r.label for r in catalogue.results)])
             sure = round(catalogue.confidence * explained, 3)
-            if _defaulted(catalogue, analysis) or _ignores_document(ranking[0], analysis):
+            if self._defaulted(catalogue, analysis) or _ignores_document(ranking[0], analysis):
                 # An entity slot the question left empty: its default is a guess, so the
                 # reading must not win outright (and a refusal asks which one is meant).
                 # Nor when it leaves out the document the question is about.
                 sure = min(sure, round(CATALOGUE_SURE - 0.01, 3))
             if (_clear_winner(catalogue, ranking, explained) or _listed_yes(
-                    catalogue, yes_no, explained)) and not _defaulted(catalogue, analysis):
+                    catalogue, yes_no, explained)) and not self._defaulted(catalogue, analysis):
                 sure = max(sure, CATALOGUE_SURE)
             if sure >= CATALOGUE_SURE:
                 if catalogue.question_id == DESCRIBE_QUESTION:
@@ -460,7 +461,7 @@ class QAEngine:
         second = self._second_chance(analysis, catalogue, ranking, focus, text)
         if second is not None:
             return second
-        if catalogue is not None and catalogue.answered and _defaulted(catalogue, analysis):
+        if catalogue is not None and catalogue.answered and self._defaulted(catalogue, analysis):
             return self._clarify(text, focus, catalogue, analysis)
         return self._decline(text, focus, ranking)
 
@@ -471,7 +472,7 @@ class QAEngine:
             return None
         if is_yes_no(analysis) and not catalogue.answer.lower().startswith(("yes", "no")):
             return None
-        if _defaulted(catalogue, analysis) or _ignores_document(ranking[0], analysis):
+        if self._defaulted(catalogue, analysis) or _ignores_document(ranking[0], analysis):
             return None
         explained = self.coverage(analysis, [ranking[0].phrasing, catalogue.answer,
                                              *(r.label for r in catalogue.results)])
@@ -479,6 +480,38 @@ class QAEngine:
             return None
         return replace(_with_context(catalogue, text, focus),
                        confidence=round(self.limits.threshold + 0.1 * explained, 3))
+
+    def _defaulted(self, answer: Answer, analysis: Analysis) -> list[BoundValue]:
+        """Entity slots the catalogue filled with their default although the question names
+        nothing of the kind. The default named in the question is no guess, nor is the only
+        thing of a class the question names ("the single funding pot": the graph has one)."""
+        named = {i for m in analysis.mentions for c in m.candidates
+                 for i in (c.entity.iri, c.entity.stands_for)}
+        # A kind's name ("the ICB") asks about the kind in general, not its one instance.
+        classes = {c.entity.iri for m in analysis.mentions
+                   if not any(c.entity.role == "kind" for c in m.candidates)
+                   for c in m.candidates if c.entity.role == "class"}
+        question = next((q for q in self.catalogue.questions if q.id == answer.question_id),
+                        None)
+        found = []
+        for p in answer.parameters:
+            if p.origin != "default" or not p.value.startswith("http") or p.value in named:
+                continue
+            slot = question.parameter(p.name) if question is not None else None
+            if slot is not None and any(c in classes and self._is_sole(c) for c in slot.classes):
+                continue
+            found.append(p)
+        return found
+
+    def _is_sole(self, cls: str) -> bool:
+        """The graph holds exactly one instance of ``cls`` (asked once per class)."""
+        if cls not in self._sole:
+            rows = self.store.select(
+                f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a <{cls}> }}",
+                timeout=self.limits.query_timeout).rows
+            count = rows[0].get("n") if rows else None
+            self._sole[cls] = count is not None and count.value == "1"
+        return self._sole[cls]
 
     def _from_cited(self, answer: Answer, analysis: Analysis) -> bool:
         """The answer cites the document the question names, if it names one."""
@@ -580,7 +613,7 @@ class QAEngine:
     def _clarify(self, text: str, focus: Focus, catalogue: Answer,
                  analysis: Analysis) -> Answer:
         """A required slot no entity fills: ask which one is meant, never answer a default."""
-        slots = _defaulted(catalogue, analysis)
+        slots = self._defaulted(catalogue, analysis)
         wanted = join_labels([_slot_words(self.catalogue, catalogue.question_id, p.name)
                               for p in slots])
         example = Suggestion(catalogue.question_id or "", catalogue.interpretation or text,
@@ -1054,13 +1087,6 @@ def _ignores_document(match: Match, analysis: Analysis) -> bool:
     return strong[0].start not in used
 
 
-def _defaulted(answer: Answer, analysis: Analysis) -> list[BoundValue]:
-    """Entity slots the catalogue filled with their default although the question names
-    nothing of the kind (the default named in the question is no guess)."""
-    named = {i for m in analysis.mentions for c in m.candidates
-             for i in (c.entity.iri, c.entity.stands_for)}
-    return [p for p in answer.parameters if p.origin == "default"
-            and p.value.startswith("http") and p.value not in named]
 
 
 def _slot_words(catalogue: Catalogue, question_id: str | None, name: str) -> str:

@@ -141,8 +141,10 @@ def _text(hit: SearchHit) -> str:
 
 def asks_figure(analysis: Analysis) -> bool:
     """The question wants a number: "how many", "what percentage", "what budget"."""
+    # A word inside a longer name ("the funding pot", "primary care budgets") names a thing.
+    named = {i for m in analysis.mentions if m.end - m.start > 1 for i in range(m.start, m.end)}
     return "~HOWMANY" in analysis.features or any(
-        t.surface in FIGURE_WORDS for t in analysis.tokens)
+        t.surface in FIGURE_WORDS for i, t in enumerate(analysis.tokens) if i not in named)
 
 
 def cannot_answer(analysis: Analysis, passage: Reading) -> bool:
