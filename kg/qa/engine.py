@@ -578,7 +578,7 @@ class QAEngine:
         """The best retrieved passage, when it is sure enough or, failing that, as the
         fallback for a question about the graph's subject matter that nothing else fits."""
         passage = retrieve(self.searcher(), self.reader, analysis, focus)
-        if passage is None or cannot_answer(analysis, passage):
+        if passage is None or cannot_answer(analysis, passage, self.reader.text_bag):
             return None
         sure = retrieval_confidence(passage, len(focus.groups))
         if sure >= self.limits.threshold:
@@ -587,7 +587,7 @@ class QAEngine:
         if proper.groups != focus.groups:
             # Read again for the fallback as if only the proper names had been given.
             passage = retrieve(self.searcher(), self.reader, analysis, proper)
-            if passage is None or cannot_answer(analysis, passage):
+            if passage is None or cannot_answer(analysis, passage, self.reader.text_bag):
                 return None
             focus = proper
         # Only everyday words linked weakly ("required": the class Requirement): the

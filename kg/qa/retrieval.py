@@ -11,11 +11,13 @@ question names; the engine's threshold then decides (see
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from kg.qa.analysis import Analysis
 from kg.qa.answer import ResultItem
 from kg.qa.citing import cited_words, keep_cited
 from kg.qa.facts import Unit, passage_query
+from kg.qa.lexicon import STOPWORDS
 from kg.qa.reader import POSITIONS, Focus, GraphReader, Reading, Scored, coverage, question_words
 from kg.qa.verbal import sentence
 from kg.search import SearchHit, SearchIndex
@@ -33,6 +35,10 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d(?:/\d\d)?\b")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 PASSAGE_ENTITY_WEIGHT = 0.05
 OTHER_QUESTION_WORDS = frozenset({"which", "who", "what", "how", "whom"})
+COUNTED_WORDS = 3  # words after "how many" that say what is counted
+FIGURE_OPENING = 4  # "what is the budget": a figure word this near the start asks for one
+PLURALS = frozenset({"people", "staff", "children", "men", "women"})
+PEOPLE = frozenset({"peopl", "person", "resid", "patient", "inhabit"})  # stems: a population
 _ASKS_DATE = re.compile(r"\b(?:(?:what|which)\s+(?:date|year|month|day|time)|since when|by when"
                         r"|how long ago)\b")
 CANDIDATES = 40  # passages searched before those from a cited source are kept
@@ -142,17 +148,62 @@ def _text(hit: SearchHit) -> str:
 def asks_figure(analysis: Analysis) -> bool:
     """The question wants a number: "how many", "what percentage", "what budget"."""
     # A word inside a longer name ("the funding pot", "primary care budgets") names a thing.
-    named = {i for m in analysis.mentions if m.end - m.start > 1 for i in range(m.start, m.end)}
-    return "~HOWMANY" in analysis.features or any(
-        t.surface in FIGURE_WORDS for i, t in enumerate(analysis.tokens) if i not in named)
+    return "~HOWMANY" in analysis.features or bool(_figure_words(analysis))
 
 
-def cannot_answer(analysis: Analysis, passage: Reading) -> bool:
+def cannot_answer(analysis: Analysis, passage: Reading,
+                  bag: Callable[[str], frozenset[str]] | None = None) -> bool:
     """The question asks for a figure or a date and the passage gives none: however well
-    its words match, it is about the thing, not the answer."""
+    its words match, it is about the thing, not the answer. With ``bag`` (a text's stems
+    and concepts), the figure must also be of what is counted: one sentence states both."""
     if asks_figure(analysis) and not states_figure(passage.text):
         return True
+    if asks_figure(analysis) and bag is not None and not figure_of_counted(
+            analysis, passage.text, bag):
+        return True
     return asks_date(analysis) and not states_date(passage.text)
+
+
+def counted(analysis: Analysis) -> tuple[str, ...]:
+    """The stems of what a figure question counts: "how many hospital beds" gives
+    hospit, bed; "what deficit" gives deficit (words of a longer name do not count)."""
+    tokens = analysis.tokens
+    for i, token in enumerate(tokens[1:], start=1):
+        if token.surface in ("many", "much") and tokens[i - 1].surface == "how":
+            run = []
+            for after in tokens[i + 1:i + 1 + COUNTED_WORDS]:
+                if after.surface in STOPWORDS or after.surface in OTHER_QUESTION_WORDS:
+                    break
+                run.append(after)
+            # The head of "how many hospital beds": the first plural ("staff work": staff).
+            head = next((t for t in run if t.surface.endswith("s") or t.surface in PLURALS),
+                        run[0] if run else None)
+            return (head.stem,) if head is not None else ()
+    return tuple(tokens[i].stem for i in _figure_words(analysis))
+
+
+def _figure_words(analysis: Analysis) -> list[int]:
+    """Where the question opens by asking for a figure word ("what deficit", "what is the
+    budget"); one further on is what the question is about ("... public funding")."""
+    named = {i for m in analysis.mentions if m.end - m.start > 1 for i in range(m.start, m.end)}
+    return [i for i, t in enumerate(analysis.tokens[:FIGURE_OPENING])
+            if t.surface in FIGURE_WORDS and i not in named]
+
+
+def figure_of_counted(analysis: Analysis, text: str,
+                      bag: Callable[[str], frozenset[str]]) -> bool:
+    """Some sentence of ``text`` states a figure and names what the question counts
+    ("how many people" is answered by a population too)."""
+    wanted = counted(analysis)
+    if not wanted:
+        return True
+    for line in re.split(r"(?<=[.;])\s+", text):
+        if not states_figure(line):
+            continue
+        held = bag(line)
+        if all(w in held or (w in PEOPLE and "~POPULATION" in held) for w in wanted):
+            return True
+    return False
 
 
 def asks_date(analysis: Analysis) -> bool:
