@@ -55,6 +55,7 @@ from kg.qa.confidence import (
     FALLBACK_WORDS_NAMED,
     FULL_COVER,
     PASSAGE_VERDICT,
+    RETRIEVED,
     THRESHOLD,
     confidence,
     fallback_confidence,
@@ -581,6 +582,8 @@ class QAEngine:
         if passage is None or cannot_answer(analysis, passage, self.reader.text_bag):
             return None
         sure = retrieval_confidence(passage, len(focus.groups))
+        if not any(not m.weak for m in analysis.mentions):
+            sure = min(sure, RETRIEVED)  # "Who chairs it?": a passage about chairs is a guess
         if sure >= self.limits.threshold:
             return self._from_reading(text, passage, focus, sure)
         proper = specific(analysis, focus)
