@@ -29,7 +29,8 @@ _BUILT_IN: dict[str, tuple[str, ...]] = {
                 "quantity", "figure"),
     "DEFINE": ("define", "definition", "meaning", "mean", "means", "explain", "describe",
                "description", "stand for", "stands for", "tell me about", "what sort of",
-               "what kind of"),
+               "what kind of", "refer to", "refers to", "short for", "abbreviation",
+               "acronym", "abbreviate", "abbreviated"),
     # --- obligations and actions ------------------------------------------
     "MUST": ("must", "shall", "required", "require", "requires", "requirement to", "obliged",
              "obligation", "obligations", "have to", "has to", "need to", "needs to",
