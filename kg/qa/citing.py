@@ -37,6 +37,18 @@ _TRAILING = re.compile(r"[,;]?\s+(?:according\s+to|per|in\s+the\s+view\s+of|as\s
 _LEADING = re.compile(r"\A\s*(?:according\s+to|per)\s+(?P<source>[^,?]{2,80}),\s*(?P<rest>.+)\Z",
                       re.IGNORECASE | re.DOTALL)
 
+_MEAN_BY = re.compile(r"\A\s*what\s+(?:does|do|did)\s+(?P<source>.{2,80}?)\s+(?:mean|means)\s+by"
+                      r"\s+(?P<thing>[^?]{2,120}?)\s*\?*\s*\Z", re.IGNORECASE)
+
+
+def reworded(text: str) -> str:
+    """ "What does the C&M partnership mean by ICPs?" asks what ICPs are, as that source
+    has it: the source is a citation, not the thing to describe."""
+    match = _MEAN_BY.match(text)
+    if match is None:
+        return text
+    return f"What is {match['thing']}, according to {match['source']}?"
+
 
 def split_source(text: str) -> tuple[str, str]:
     """The question without a clause that only names its source, and that source:

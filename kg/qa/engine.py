@@ -39,7 +39,7 @@ from kg.qa.answer import (
     build_sources,
 )
 from kg.qa.cache import LruCache
-from kg.qa.citing import cited_graphs, split_source
+from kg.qa.citing import cited_graphs, reworded, split_source
 from kg.qa.compose import (
     elliptical_subject,
     refers_back,
@@ -266,6 +266,7 @@ class QAEngine:
                      *, continuing: bool = False) -> Answer:
         """One question; ``continuing``: a later part of a two-part question, which names
         nothing of its own when it goes on about the first part's subject."""
+        text = reworded(text)
         dated = dated_reference(text, self.model.analyser, self.document_dates)
         read = self.model.analyser.analyse(dated)
         answer = self._read_text(text, read, as_of, context, continuing=continuing)
