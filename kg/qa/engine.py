@@ -82,6 +82,7 @@ from kg.qa.reader import (
     GraphReader,
     Reading,
     describes_first,
+    explained_share,
     opens_yes_no,
     question_words,
 )
@@ -404,18 +405,7 @@ class QAEngine:
         bag: set[str] = set()
         for text in texts:
             bag |= self.model.analyser.bag(text)
-        # A phrase of several senses ("make up": form or part of) is explained by any one.
-        senses: dict[range | None, list[str]] = {}
-        for feature in wanted:
-            senses.setdefault(analysis.spans.get(feature), []).append(feature)
-        explained = 0.0
-        for span, features in senses.items():
-            group = [f for f in features if f in bag]
-            if span is not None and group and all(f.startswith("~") for f in features):
-                explained += sum(wanted[f] for f in features)
-            else:
-                explained += sum(wanted[f] for f in group)
-        return explained / total
+        return explained_share(wanted, bag, analysis.spans)
 
     def _labels(self, context: Context) -> dict[str, str]:
         return {i: self.label_of(i) for i in self._known(context).entities}

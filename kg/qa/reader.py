@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from kg.qa.analysis import ORDINALS, SUPERLATIVES, Analyser, Analysis
@@ -62,6 +62,7 @@ CLOSE = 0.88  # units scoring this share of the best join the answer
 NO_FIT = 0.35
 LIST_FIT = 0.8  # factor when the unit has no value of the kind asked for (a date, a figure)
 STATUTORY = f"{ICS}isStatutory"
+ACTION = f"{ICS}action"  # a duty's action
 DESCRIBE_SCORE = 0.8
 TYPE_QUERY = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?g ?tl WHERE { GRAPH ?g { %s a ?t } ?t rdfs:subClassOf* %s ; rdfs:label ?tl
@@ -176,8 +177,10 @@ class GraphReader:
             self.props.get(v.prop, "") for v in unit.values if v.prop not in QUIET) + " " + \
             " ".join(unit.types)
         # A node's label is its sentence, not a name; a named subject's label is a name.
+        # A duty's action ("have regard to") is a relation word, not a name.
         names = " | ".join(([] if unit.node else [unit.subject_label])
-                           + [v.label for v in unit.values if v.term.is_iri])
+                           + [v.label for v in unit.values if v.term.is_iri
+                              and v.prop != ACTION])
         own = self.text_bag(text) - {c for c in self.text_bag(names) if c.startswith("~")}
         return own | self.sources.get(unit.graph, frozenset())
 
@@ -319,7 +322,7 @@ class GraphReader:
         entities = coverage(focus, unit.iris(), kinds_needed="~HOWMANY" in analysis.features)
         bag = self.bag(unit)
         total = sum(wanted.values())
-        words = sum(w for f, w in wanted.items() if f in bag) / total if total else 1.0
+        words = explained_share(wanted, bag, analysis.spans) if total else 1.0
         fit = 1.0
         features = analysis.features
         if "~WHEN" in features and not unit.dates():
@@ -671,6 +674,27 @@ def describes_first(analysis: Analysis) -> frozenset[str] | None:
         return None
     best = strong[0].best.entity
     return frozenset({best.iri, best.stands_for})
+
+
+def explained_share(wanted: Mapping[str, float], bag: Collection[str],
+                    spans: Mapping[str, range]) -> float:
+    """The share of ``wanted`` (feature -> weight) that ``bag`` explains. The senses of one
+    phrase ("make up": form or part of; "picked": chosen or preferred) share its words, so
+    any one of them explains all of it."""
+    total = sum(wanted.values())
+    if not total:
+        return 0.0
+    senses: dict[range | None, list[str]] = {}
+    for feature in wanted:
+        senses.setdefault(spans.get(feature) if feature.startswith("~") else None,
+                          []).append(feature)
+    explained = 0.0
+    for span, features in senses.items():
+        if span is not None and any(f in bag for f in features):
+            explained += sum(wanted[f] for f in features)
+        else:
+            explained += sum(wanted[f] for f in features if f in bag)
+    return explained / total
 
 
 def question_words(analysis: Analysis) -> dict[str, float]:
