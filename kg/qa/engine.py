@@ -117,6 +117,11 @@ RUNNERS_UP = 2  # catalogue questions tried after the best when it has no answer
 RUNNER_UP_GAP = 0.2  # ... if they score at most this much below it
 MEMBER_OPENINGS = ("which", "who")  # questions that ask for things by name
 MEMBER_HEAD = 4  # "what are the places": the words that say what is listed
+CARDINALS = {w: i for i, w in enumerate(("zero", "one", "two", "three", "four", "five", "six",
+                                          "seven", "eight", "nine", "ten", "eleven", "twelve"))}
+OPENING_WORDS = frozenset({"is", "are", "was", "were", "does", "do", "did", "has", "have", "had",
+                           "can", "will", "would", "should", "who", "what", "which", "when",
+                           "where", "how", "why", "tell", "name", "list"})
 KIND_WORDS = frozenset({"kind", "kinds", "type", "types", "sort", "sorts"})
 # Questions of the ranking an answer can use: the best, a runner-up put in its place,
 # then the suggestions after both.
@@ -395,10 +400,15 @@ class QAEngine:
                                         [m for m in ranking if m is not match])
         return self._answer(first[0], first[1], sure, ranking)
 
-    def coverage(self, analysis: Analysis, texts: Sequence[str]) -> float:
+    def coverage(self, analysis: Analysis, texts: Sequence[str], *,
+                 unknown_explained: bool = False) -> float:
         """The share of the question's own words (beyond names and question words) that
-        ``texts`` explain, through the same stems and synonym concepts."""
+        ``texts`` explain, through the same stems and synonym concepts; with
+        ``unknown_explained``, names the graph lacks count as explained."""
         wanted = question_words(analysis)
+        if unknown_explained:
+            unknown = {self.model.analyser.normaliser.stem(n) for n in analysis.unknown_names}
+            wanted = {f: w for f, w in wanted.items() if f not in unknown}
         total = sum(wanted.values())
         if not total:
             return 1.0
@@ -428,8 +438,11 @@ class QAEngine:
             catalogue = None  # "... according to the webinar": an answer from elsewhere
         if catalogue is not None and catalogue.answered and not (
                 yes_no and not catalogue.answer.lower().startswith(("yes", "no"))):
+            # A verdict speaks of the name the graph lacks ("Is Stockport one of ...?").
+            verdict = catalogue.answer.startswith(("Yes.", "No."))
             explained = self.coverage(analysis, [ranking[0].phrasing, catalogue.answer,
-                                                 *(r.label for r in catalogue.results)])
+                                                 *(r.label for r in catalogue.results)],
+                                      unknown_explained=verdict)
             sure = round(catalogue.confidence * explained, 3)
             if self._defaulted(catalogue, analysis) or _ignores_document(ranking[0], analysis):
                 # An entity slot the question left empty: its default is a guess, so the
@@ -519,7 +532,7 @@ class QAEngine:
         if fitted is None or _kinds_for_members(fitted, analysis):
             return None
         if is_yes_no(analysis):
-            return _verdict(fitted, best, self.model.analyser.index.entities)
+            return _verdict(fitted, best, self.model.analyser.index.entities, analysis)
         return fitted
 
     def _graph_answer(self, text: str, analysis: Analysis, focus: Focus,
@@ -904,7 +917,8 @@ def _listed_yes(answer: Answer, yes_no: bool, explained: float) -> bool:
         answer.answer.startswith("Yes.") and explained >= CLEAR_EXPLAINED
 
 
-def _verdict(answer: Answer, match: Match, entities: Mapping[str, Entity]) -> Answer | None:
+def _verdict(answer: Answer, match: Match, entities: Mapping[str, Entity],
+             analysis: Analysis) -> Answer | None:
     """ "Was Dorset among the STPs announced in May 2018?" read as the list it asks about:
     "yes" when the thing it names (and no slot took) is in the answer, "no" when the answer
     lists others of its kind and not it; None when the answer cannot settle it."""
@@ -915,6 +929,8 @@ def _verdict(answer: Answer, match: Match, entities: Mapping[str, Entity]) -> An
     # still exist in Cheshire and Merseyside?" asks about CCGs, not about the place).
     unused = [m.best.entity for m in match.mentions if not m.weak and m.start not in used]
     listed = [entities[r.iri] for r in answer.results if r.iri is not None and r.iri in entities]
+    if not any(e.role == "individual" for e in unused) and _whole_list_lacks(listed, analysis):
+        return replace(answer, answer=_cut(f"No. {answer.answer}", MAX_ANSWER_CHARS))
     if not unused or unused[0].role != "individual" or not listed:
         return None
     thing = unused[0]
@@ -924,6 +940,22 @@ def _verdict(answer: Answer, match: Match, entities: Mapping[str, Entity]) -> An
     if all(e.role == "individual" and _own_classes(e) & mine for e in listed):
         return replace(answer, answer=_cut(f"No. {answer.answer}", MAX_ANSWER_CHARS))
     return None
+
+
+def _whole_list_lacks(listed: Sequence[Entity], analysis: Analysis) -> bool:
+    """ "Is Stockport one of the nine CCGs in C&M?": the question names something the graph
+    does not know, and says how many there are; a list of exactly that many things of one
+    kind, none of them it, is the whole list, so the answer is no."""
+    if len(listed) < 2 or not analysis.unknown_names:
+        return False
+    stated = {CARDINALS.get(t.surface) or (int(t.surface) if t.surface.isdigit() else None)
+              for t in analysis.tokens}
+    if len(listed) not in stated:
+        return False
+    shared = frozenset.intersection(*(_own_classes(e) for e in listed))
+    names = " ".join(e.label.lower() for e in listed)
+    return all(e.role == "individual" for e in listed) and bool(shared) and \
+        not any(name in names for name in analysis.unknown_names)
 
 
 def _own_classes(entity: Entity) -> frozenset[str]:
@@ -1043,7 +1075,10 @@ def _name_around(text: str, word: str) -> str:
     """The run of capitalised words around ``word`` in ``text`` ("John Smith")."""
     found = re.search(r"(?:[A-Z][\w'-]*\s+)*\b(?i:" + re.escape(word)
                       + r")\b(?:\s+[A-Z][\w'-]*)*", text)
-    return found.group().strip() if found else word
+    name = found.group().strip().split() if found else [word]
+    while len(name) > 1 and name[0].lower() in OPENING_WORDS:
+        name.pop(0)  # "Is Stockport ...": the question's first word is no part of the name
+    return " ".join(name)
 
 
 _ISO_DAY = re.compile(r"\b((?:19|20)\d\d)-([01]\d)-([0-3]\d)\b")
