@@ -931,14 +931,29 @@ def _verdict(answer: Answer, match: Match, entities: Mapping[str, Entity],
     listed = [entities[r.iri] for r in answer.results if r.iri is not None and r.iri in entities]
     if not any(e.role == "individual" for e in unused) and _whole_list_lacks(listed, analysis):
         return replace(answer, answer=_cut(f"No. {answer.answer}", MAX_ANSWER_CHARS))
-    if not unused or unused[0].role != "individual" or not listed:
-        return None
+    if not unused or unused[0].role not in ("individual", "kind") or not listed:
+        return _named_listed(answer, match, listed)
     thing = unused[0]
     if any(e.iri == thing.iri for e in listed):
+        # "Must local authorities have regard to ICP strategies?": a kind listed says yes too.
         return replace(answer, answer=_cut(f"Yes. {answer.answer}", MAX_ANSWER_CHARS))
     mine = _own_classes(thing)
-    if all(e.role == "individual" and _own_classes(e) & mine for e in listed):
+    if thing.role == "individual" and all(e.role == "individual" and _own_classes(e) & mine
+                                          for e in listed):
         return replace(answer, answer=_cut(f"No. {answer.answer}", MAX_ANSWER_CHARS))
+    return _named_listed(answer, match, listed)
+
+
+def _named_listed(answer: Answer, match: Match, listed: Sequence[Entity]) -> Answer | None:
+    """ "Do local authorities have to take ICP strategies into account?": one thing the
+    question names is listed, and every other is in the answer's own words: yes."""
+    named = [m for m in match.mentions if not m.weak]
+    iris = {e.iri for e in listed}
+    found = [m for m in named if m.best.entity.iri in iris]
+    text = answer.answer.lower()
+    rest = [m for m in named if m not in found]
+    if len(found) == 1 and rest and all(m.best.entity.label.lower() in text for m in rest):
+        return replace(answer, answer=_cut(f"Yes. {answer.answer}", MAX_ANSWER_CHARS))
     return None
 
 
