@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from kg.qa.dates import DateMention, find_dates
-from kg.qa.entities import COMMON_WORD
+from kg.qa.entities import COMMON_WORD, SOURCE_DOCUMENT
 from kg.qa.lexicon import CONCEPTS, STOPWORDS
 from kg.qa.linking import EntityIndex, Mention
 from kg.qa.text import Token, words
@@ -28,6 +28,7 @@ INSIDE_NAME = 0.0
 TYPO_CUTOFF = 85.0
 MIN_TYPO_CHARS = 4
 COMMON_NAME = COMMON_WORD  # match score of a one-word everyday name
+TITLE_LINKS = frozenset({"of", "on", "about", "into"})  # "the CCAL summary of Integrating Care"
 LIST_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "all"})
 
 
@@ -93,6 +94,8 @@ class Analyser:
                                             if not self._compound(tokens, m))],
                                 key=lambda m: m.start))
         mentions, echoes = _without_echoes(mentions)
+        mentions, titled = self._without_title_words(tokens, mentions)
+        echoes |= titled
         features, spans = self._features(tokens, mentions, echoes)
         if _when_joins_clauses(tokens, spans.get("~WHEN")):
             del features["~WHEN"], spans["~WHEN"]
@@ -121,6 +124,24 @@ class Analyser:
                                              strict=False) if w not in STOPWORDS)
             i += size
         return frozenset(found)
+
+    def _without_title_words(self, tokens: tuple[Token, ...], mentions: tuple[Mention, ...]
+                             ) -> tuple[tuple[Mention, ...], frozenset[int]]:
+        """ "the CCAL summary of Integrating Care": words of a document's own title after
+        its name ("of", "on", "about" ...) describe that document, not a second thing."""
+        kept: list[Mention] = []
+        titled: set[int] = set()
+        for mention in mentions:
+            before = kept[-1] if kept else None
+            if before is not None and SOURCE_DOCUMENT in before.best.entity.classes and \
+                    mention.start == before.end + 1 and \
+                    tokens[before.end].surface in TITLE_LINKS:
+                title = {t.stem for t in self.normaliser.tokens(before.best.entity.label)}
+                if all(t.stem in title for t in tokens[mention.start:mention.end]):
+                    titled |= set(range(mention.start, mention.end))
+                    continue
+            kept.append(mention)
+        return tuple(kept), frozenset(titled)
 
     def _unknown_names(self, text: str) -> tuple[str, ...]:
         """Capitalised words (not opening a sentence) that no name, phrasing or lexicon has."""
