@@ -56,23 +56,25 @@ def retrieve(index: SearchIndex, reader: GraphReader, analysis: Analysis,
     if not hits:
         return None
     wanted = reader.weigh(question_words(analysis))
-    best: tuple[float, float, SearchHit] | None = None
+    ranked_hits: list[tuple[float, float, SearchHit]] = []
     for hit in hits:
         explained = _explained(reader, wanted, _text(hit))
         held = {s.subject for s in hit.statements} | {s.object for s in hit.statements}
         score = explained * (0.5 + 0.5 * coverage(focus, frozenset(held)))
-        if best is None or score > best[0]:
-            best = (score, explained, hit)
-    if best is None:
-        return None
-    score, explained, hit = best
-    units = reader.passage_units(hit.graph)
-    scored = {id(u): reader.score(u, wanted, analysis, focus) for u in units}
-    if "~HOWMANY" in analysis.features and not any(
-            s.words >= FIGURE_FIT and _countable(s.unit) for s in scored.values()) and not (
-            hit.summary and states_figure(hit.summary)
-            and _explained(reader, wanted, hit.summary) >= SUMMARY_FIGURE_FIT):
-        return None  # "how many", and no figure or list in the passage is about what it asks
+        ranked_hits.append((score, explained, hit))
+    # The best that can answer: "how many" needs a figure or list about what it asks, so a
+    # passage as good by its words but without one gives way to the next.
+    ranked_hits.sort(key=lambda r: -r[0])
+    for score, explained, hit in ranked_hits:
+        units = reader.passage_units(hit.graph)
+        scored = {id(u): reader.score(u, wanted, analysis, focus) for u in units}
+        if "~HOWMANY" not in analysis.features or any(
+                s.words >= FIGURE_FIT and _countable(s.unit) for s in scored.values()) or (
+                hit.summary and states_figure(hit.summary)
+                and _explained(reader, wanted, hit.summary) >= SUMMARY_FIGURE_FIT):
+            break
+    else:
+        return None  # "how many", and no figure or list in any passage is about what it asks
     ranked = sorted(units, key=lambda u: -_rank(scored[id(u)]))
     summary = [hit.summary.rstrip(".") + "."] if hit.summary else []
     lines: list[str] = []
