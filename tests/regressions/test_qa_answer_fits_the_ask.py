@@ -3,7 +3,7 @@
 - "Who announced in May 2018 that four more STPs would become ICSs?" was answered with the
   four STPs (the catalogue question "Which STPs would become ICSs?"), at confidence 1.0.
   A "who" question is no longer answered by a catalogue question none of whose phrasings
-  asks who.
+  asks who; the announcement's answer now leads with who announced it.
 - "Which CCGs make up the Cheshire and Merseyside ICS?" was answered with the counts of each
   kind of member ("9 clinical commissioning group, ..."), at 0.98. A question asking for
   things by name is no longer answered with kinds, unless it asks for kinds.
@@ -15,7 +15,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 DECLINED_OR_ELSEWHERE = [
-    ("Who announced in May 2018 that four more STPs would become ICSs?", "announced-to-become-icss"),
     ("Which CCGs make up the Cheshire and Merseyside ICS?", "system-composition"),
     ("Which places make up the BOB ICS?", "system-composition"),
 ]
@@ -26,6 +25,13 @@ def test_not_answered_by_the_mismatched_template(client: TestClient, question: s
                                                  not_this: str) -> None:
     body = client.post("/ask", json={"question": question}).json()
     assert body["question_id"] != not_this, body["answer"]
+
+
+def test_who_announced_is_answered_with_who(client: TestClient) -> None:
+    body = client.post("/ask", json={"question": "Who announced in May 2018 that four more "
+                                                 "STPs would become ICSs?"}).json()
+    assert body["answered"] is True, body["answer"]
+    assert body["answer"].startswith("NHS Improvement and NHS England announced"), body["answer"]
 
 
 @pytest.mark.parametrize(("question", "template"), [
