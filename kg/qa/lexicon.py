@@ -158,6 +158,8 @@ _BUILT_IN: dict[str, tuple[str, ...]] = {
                "transform", "transformed", "evolve", "evolved", "develop into",
                "graduate", "graduate to", "progress to", "be made", "mature into",
                "mature", "move to being"),
+    "REMAIN": ("remain", "remains", "remained", "stay", "stays", "stayed", "continue to be",
+               "continues to be", "go on being"),
     "NEW": ("new", "newly", "fresh", "novel", "introduce", "introduced", "introduction",
             "latest"),
     "SYSTEM_WIDE": ("system-wide", "system wide", "across the system", "whole system"),

@@ -63,6 +63,7 @@ NO_FIT = 0.35
 LIST_FIT = 0.8  # factor when the unit has no value of the kind asked for (a date, a figure)
 STATUTORY = f"{ICS}isStatutory"
 ACTION = f"{ICS}action"  # a duty's action
+NAME_WORDS = 8  # a label longer than this reads as a sentence, not a name
 DESCRIBE_SCORE = 0.8
 TYPE_QUERY = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?g ?tl WHERE { GRAPH ?g { %s a ?t } ?t rdfs:subClassOf* %s ; rdfs:label ?tl
@@ -177,12 +178,19 @@ class GraphReader:
             self.props.get(v.prop, "") for v in unit.values if v.prop not in QUIET) + " " + \
             " ".join(unit.types)
         # A node's label is its sentence, not a name; a named subject's label is a name.
-        # A duty's action ("have regard to") is a relation word, not a name.
-        names = " | ".join(([] if unit.node else [unit.subject_label])
-                           + [v.label for v in unit.values if v.term.is_iri
-                              and v.prop != ACTION])
-        own = self.text_bag(text) - {c for c in self.text_bag(names) if c.startswith("~")}
-        return own | self.sources.get(unit.graph, frozenset())
+        # A duty's action ("have regard to") is a relation word, not a name; nor is a label
+        # as long as a sentence ("its politicians must seek re-election every four years").
+        names = [n for n in ([] if unit.node else [unit.subject_label])
+                 + [v.label for v in unit.values if v.term.is_iri and v.prop != ACTION]
+                 if n and len(n.split()) <= NAME_WORDS]
+        # The concepts of the words outside the names (a name's "mandate" is no duty, but a
+        # "must" beside it is), and every word's stem.
+        bare = text
+        for name in sorted(names, key=len, reverse=True):
+            bare = bare.replace(name, " | ")
+        words_of = {c for c in self.text_bag(text) if not c.startswith("~")}
+        own = words_of | self.text_bag(bare)
+        return frozenset(own) | self.sources.get(unit.graph, frozenset())
 
     def text_bag(self, text: str) -> frozenset[str]:
         """:meth:`Analyser.bag`, remembered: the graph's sentences recur across questions."""
