@@ -435,7 +435,8 @@ class GraphReader:
                 continue
             if asked and not unit.numbers():
                 continue
-            if asked_dates(analysis) and not unit.dates():
+            # "the current rules": a statement with no date of its own holds now.
+            if any(d.precision != "now" for d in asked_dates(analysis)) and not unit.dates():
                 continue
             negated = self.negated(unit)
             verdict = "no" if _contrary(unit, analysis, negated, asked) is not None or \

@@ -12,4 +12,7 @@ def test_places_by_name_not_counts_of_kinds(client: TestClient) -> None:
     body = client.post("/ask", json={"question": "What are the places that make up the BOB "
                                                  "ICS?"}).json()
     assert body["question_id"] != "system-composition", body["answer"]
-    assert body["answered"] is True and "Oxon" in body["answer"], body["answer"]
+    assert body["answered"] is True, body["answer"]
+    # The places by name (a passage says "Oxon", the graph's statements "Oxfordshire place").
+    assert "Oxon" in body["answer"] or "Oxfordshire place" in body["answer"], body["answer"]
+    assert "Berkshire West" in body["answer"], body["answer"]
