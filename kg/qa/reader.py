@@ -433,14 +433,19 @@ class GraphReader:
             unit = best.unit
             if not wanted and not asked and not asked_dates(analysis):
                 continue
-            if asked and not unit.numbers():
+            # "every four years": a figure the statement only writes in its words.
+            written = _written_numbers(sentence(unit, self.props)) if asked and \
+                not unit.numbers() else set()
+            if asked and not unit.numbers() and not written:
                 continue
-            # "the current rules": a statement with no date of its own holds now.
-            if any(d.precision != "now" for d in asked_dates(analysis)) and not unit.dates():
+            # "the current rules": a statement with no date of its own holds now; "the 2018
+            # article" names the source, not a time asked about.
+            if any(d.precision != "now" and not d.names_source for d in asked_dates(analysis)) \
+                    and not unit.dates():
                 continue
             negated = self.negated(unit)
             verdict = "no" if _contrary(unit, analysis, negated, asked) is not None or \
-                self._not_yet(unit, focus) else "yes"
+                self._not_yet(unit, focus) or (written and not asked & written) else "yes"
             still = _still_existing(unit, analysis, self.bag(unit))
             if still is not None:
                 verdict = still
@@ -808,6 +813,16 @@ def _contrary(unit: Unit, analysis: Analysis, negated: frozenset[str] = frozense
     if asked and figures and not asked & figures:
         return "another figure"
     return None
+
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _written_numbers(text: str) -> set[int]:
+    """The whole numbers a sentence writes, in digits or words ("every four years": 4)."""
+    found = {int(d) for d in re.findall(r"(?<![\d.,])\d{1,6}(?![\d.,]\d)", text)}
+    return found | {n for w, n in _NUMBER_WORDS.items() if re.search(rf"\b{w}\b", text, re.I)}
 
 
 def labels_join(labels: Sequence[str]) -> str:
