@@ -341,9 +341,12 @@ SELECT ?p ?o ?g WHERE {
 
 
 def document_units(store: Store, doc: str, label: str, names: Mapping[str, str], *,
-                   timeout: float | None = None) -> list[Unit]:
+                   timeout: float | None = None,
+                   named: Mapping[str, str] | None = None) -> list[Unit]:
     """A source document's description (title, publisher, date, author, kind) as units,
-    cited by its first passage (the description itself is provenance, not a passage)."""
+    cited by its first passage (the description itself is provenance, not a passage).
+    ``named`` (a label in lower case -> IRI) turns an author given as text ("Curtis
+    Batterbee") into the person the graph names, so the unit holds that person."""
     iri = term_n3(Term.iri(doc))
     rows = store.select(_DOCUMENT % (iri, iri), timeout=timeout).rows
     graph = next((r["g"].value for r in rows if "g" in r), None)
@@ -352,6 +355,10 @@ def document_units(store: Store, doc: str, label: str, names: Mapping[str, str],
     values: dict[str, list[Value]] = defaultdict(list)
     for row in rows:
         if "p" in row and row["p"].value not in (*NAMING, RDF_TYPE, DCTERMS_TITLE):
-            shown = names.get(row["o"].value, row["o"].value)
-            values[row["p"].value].append(Value(row["p"].value, row["o"], shown))
+            term = row["o"]
+            found = named.get(term.value.lower()) if named and not term.is_iri else None
+            if found is not None:
+                term = Term.iri(found)
+            shown = names.get(term.value, row["o"].value)
+            values[row["p"].value].append(Value(row["p"].value, term, shown))
     return [Unit(graph, doc, label, False, tuple(v)) for v in values.values()]

@@ -143,6 +143,7 @@ class GraphReader:
         self.timeout = timeout
         entities = analyser.index.entities
         self.nameable = {iri: e.label for iri, e in entities.items() if e.role != "action"}
+        self._by_label: dict[str, str] | None = None
         self._bags: dict[str, frozenset[str]] = {}
         self.weights: dict[str, float] = {}
         self._unseen = 1.0
@@ -210,8 +211,18 @@ class GraphReader:
             entity = entities.get(iri)
             if entity is not None and DOCUMENT in entity.classes:
                 found += document_units(self.store, iri, entity.label, self.nameable,
+                                        named=self.by_label(),
                                         timeout=self.timeout)
         return found, neighbourhood_query(sorted(iris), self.nary)
+
+    def by_label(self) -> Mapping[str, str]:
+        """The named individuals by their label in lower case (built on first use: only
+        questions about a document's author or publisher need it)."""
+        if self._by_label is None:
+            self._by_label = {e.label.lower(): iri
+                              for iri, e in self.analyser.index.entities.items()
+                              if e.role == "individual"}
+        return self._by_label
 
     def passage_units(self, graph: str) -> list[Unit]:
         """The units of one passage graph (for a retrieved passage)."""
