@@ -86,7 +86,7 @@ from kg.qa.reader import (
     opens_yes_no,
     question_words,
 )
-from kg.qa.retrieval import asks_figure, cannot_answer, retrieve, states_figure
+from kg.qa.retrieval import asks_figure, cannot_answer, retrieve, states_date, states_figure
 from kg.qa.text import words
 from kg.qa.timeof import dated_reference
 from kg.qa.verbal import join as join_labels
@@ -540,6 +540,8 @@ class QAEngine:
         """The first graph reading sure enough: direct, joined through an entity, then a
         retrieved passage."""
         reading = self.reader.read(analysis, focus, extra)
+        if reading is not None and not _states_what_is_asked(reading):
+            reading = None  # "how many STPs were created?" is not told what formed them
         if reading is not None and reading_confidence(reading) >= self.limits.threshold:
             return self._from_reading(text, reading, focus, reading_confidence(reading))
         bridged = self.reader.bridged(analysis, focus)
@@ -900,6 +902,13 @@ def _clear_winner(answer: Answer, ranking: Sequence[Match], explained: float) ->
     lead = ranking[0].score - (ranking[1].score if len(ranking) > 1 else 0.0)
     return answer.confidence >= CATALOGUE_SURE and lead >= CLEAR_LEAD and \
         explained >= CLEAR_EXPLAINED
+
+
+def _states_what_is_asked(reading: Reading) -> bool:
+    """A count reading that gives a figure, a when reading that gives a date."""
+    if reading.shape == "count":
+        return states_figure(reading.text)
+    return reading.shape != "when" or states_date(reading.text)
 
 
 def _statement_line(statement: Statement) -> str:

@@ -65,13 +65,15 @@ def retrieve(index: SearchIndex, reader: GraphReader, analysis: Analysis,
     # The best that can answer: "how many" needs a figure or list about what it asks, so a
     # passage as good by its words but without one gives way to the next.
     ranked_hits.sort(key=lambda r: -r[0])
-    for score, explained, hit in ranked_hits:
+    for candidate in ranked_hits:
+        hit = candidate[2]
         units = reader.passage_units(hit.graph)
         scored = {id(u): reader.score(u, wanted, analysis, focus) for u in units}
         if "~HOWMANY" not in analysis.features or any(
                 s.words >= FIGURE_FIT and _countable(s.unit) for s in scored.values()) or (
                 hit.summary and states_figure(hit.summary)
                 and _explained(reader, wanted, hit.summary) >= SUMMARY_FIGURE_FIT):
+            score, explained = candidate[0], candidate[1]
             break
     else:
         return None  # "how many", and no figure or list in any passage is about what it asks
