@@ -86,7 +86,14 @@ from kg.qa.reader import (
     opens_yes_no,
     question_words,
 )
-from kg.qa.retrieval import asks_figure, cannot_answer, retrieve, states_date, states_figure
+from kg.qa.retrieval import (
+    asks_date,
+    asks_figure,
+    cannot_answer,
+    retrieve,
+    states_date,
+    states_figure,
+)
 from kg.qa.text import words
 from kg.qa.timeof import dated_reference
 from kg.qa.verbal import join as join_labels
@@ -617,7 +624,8 @@ class QAEngine:
         """The question asks about today or a year after the newest source: no passage can
         answer it, however well its words match."""
         return any(d.precision == "now" or (self.horizon is not None and d.first.year >
-                                            self.horizon) for d in analysis.dates)
+                                            self.horizon) for d in analysis.dates) or \
+            _asks_when_next(analysis)
 
     def _clarify(self, text: str, focus: Focus, catalogue: Answer,
                  analysis: Analysis) -> Answer:
@@ -909,6 +917,15 @@ def _states_what_is_asked(reading: Reading) -> bool:
     if reading.shape == "count":
         return states_figure(reading.text)
     return reading.shape != "when" or states_date(reading.text)
+
+
+def _asks_when_next(analysis: Analysis) -> bool:
+    """ "When will DHACA hold its next webinar?": the next one is after every source (the
+    "next steps" of a plan are no such thing)."""
+    words = [t.surface for t in analysis.tokens]
+    return asks_date(analysis) and any(
+        w == "next" and (i + 1 >= len(words) or not words[i + 1].startswith("step"))
+        for i, w in enumerate(words))
 
 
 def _statement_line(statement: Statement) -> str:
