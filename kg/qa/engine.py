@@ -129,6 +129,9 @@ CARDINALS = {w: i for i, w in enumerate(("zero", "one", "two", "three", "four", 
 OPENING_WORDS = frozenset({"is", "are", "was", "were", "does", "do", "did", "has", "have", "had",
                            "can", "will", "would", "should", "who", "what", "which", "when",
                            "where", "how", "why", "tell", "name", "list"})
+CLAUSE_WORDS = frozenset({"who", "whose", "where", "which"})  # opening a relative clause
+PREPOSITIONS = frozenset({"in", "at", "of", "on", "by", "for", "to", "from", "with", "through",
+                          "under", "into", "about", "and", "or"})
 KIND_WORDS = frozenset({"kind", "kinds", "type", "types", "sort", "sorts"})
 # Questions of the ranking an answer can use: the best, a runner-up put in its place,
 # then the suggestions after both.
@@ -613,12 +616,27 @@ class QAEngine:
         holds_named = not named or passage.entities >= FULL_COVER
         if self.limits.passage_fallback and passage.words >= enough and holds_named and \
                 passage.lead >= FALLBACK_LEAD and \
+                not (joins_facts(analysis) and not self._explains_verb(analysis, passage)) and \
                 not self._beyond_sources(analysis):
             # Nothing structured fits, but the question is about the graph's subject matter:
             # the best passage, cited, at the confidence the dev set measured for such answers.
             return self._from_reading(text, passage, focus,
                                       fallback_confidence(passage, self.limits.threshold))
         return None
+
+    def _explains_verb(self, analysis: Analysis, passage: Reading) -> bool:
+        """The question's first own word ("What is the *vision* of the ICS whose director
+        spoke?") is what it asks for: a passage that does not say it is about the clause's
+        thing only."""
+        wanted = question_words(analysis)
+        if not wanted:
+            return True
+        first = min(wanted, key=lambda f: analysis.positions.get(f, len(analysis.tokens)))
+        bag = self.reader.text_bag(passage.text) | {
+            f for r in passage.results for f in self.reader.text_bag(r.label)}
+        span = analysis.spans.get(first)
+        senses = {f for f in wanted if span is not None and analysis.spans.get(f) == span}
+        return bool(({first} | senses) & bag)
 
     def _beyond_sources(self, analysis: Analysis) -> bool:
         """The question asks about today or a year after the newest source: no passage can
@@ -917,6 +935,14 @@ def _states_what_is_asked(reading: Reading) -> bool:
     if reading.shape == "count":
         return states_figure(reading.text)
     return reading.shape != "when" or states_date(reading.text)
+
+
+def joins_facts(analysis: Analysis) -> bool:
+    """ "... the ICS whose director spoke", "... the region where X was ...": a question
+    through a relative clause about something else."""
+    words = [t.surface for t in analysis.tokens]
+    return any(w in CLAUSE_WORDS and i > 1 and words[i - 1] not in PREPOSITIONS
+               for i, w in enumerate(words))
 
 
 def _asks_when_next(analysis: Analysis) -> bool:
