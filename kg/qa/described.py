@@ -24,6 +24,7 @@ from kg.search.model import Statement
 
 RELATIVE = frozenset({"that", "which", "whose", "where", "who"})
 DETERMINERS = frozenset({"the", "a", "an", "this"})
+ASKING_WHICH = frozenset({"which", "what"})
 CANDIDATES = 30  # statements searched for the clause
 FIGURE_FIT = 0.3  # share of a clause's words a statement with its figure must explain
 NUMBER_WORDS = frozenset({"million", "thousand", "billion", "bn", "hundr"})
@@ -39,6 +40,7 @@ class Described:
     statement: Statement
     hit: SearchHit
     question: str
+    direct: bool = False  # "Which ICS serves 1.8 million people?": the thing is the answer
 
 
 def described(index: SearchIndex, reader: GraphReader, analysis: Analysis,
@@ -80,7 +82,8 @@ def described(index: SearchIndex, reader: GraphReader, analysis: Analysis,
     while before and before[-1] in DETERMINERS:
         before.pop()
     question = " ".join([*before, entities[iri].label]) + "?"
-    return Described(entities[iri], statement, hit, question[:1].upper() + question[1:])
+    return Described(entities[iri], statement, hit, question[:1].upper() + question[1:],
+                     direct=rel == mention.end - 1 and mention.start == 1)
 
 
 def _split(analysis: Analysis) -> tuple[Mention, int] | None:
@@ -88,6 +91,13 @@ def _split(analysis: Analysis) -> tuple[Mention, int] | None:
     word before the clause: a relative word ("the ICS that serves ...") or, for a clause
     opened by a participle ("the ICS serving ..."), the kind's last word."""
     kinds = {m.end: m for m in analysis.mentions if m.best.entity.role in ("kind", "class")}
+    opening = analysis.tokens[0].surface if analysis.tokens else ""
+    first = next((m for m in analysis.mentions if m.start == 1), None)
+    if opening in ASKING_WHICH and first is not None and first.end in kinds and \
+            first.end < len(analysis.tokens) and \
+            analysis.tokens[first.end].surface not in RELATIVE:
+        # "Which ICS serves 1.8 million people?": all after the kind describes it.
+        return first, first.end - 1
     for i, token in enumerate(analysis.tokens[1:], start=1):
         mention = kinds.get(i)
         if token.surface in RELATIVE:

@@ -63,13 +63,14 @@ from kg.qa.confidence import (
     retrieval_confidence,
 )
 from kg.qa.dates import DateMention
-from kg.qa.described import described
+from kg.qa.described import Described, described
 from kg.qa.entities import EXCLUDED, KIND, SOURCE_DOCUMENT, Entity
 from kg.qa.facts import (
     document_dates,
     fact_texts,
     nary_classes,
     newest_source_year,
+    passage_query,
     source_texts,
 )
 from kg.qa.facts import vocabulary as read_vocabulary
@@ -568,6 +569,8 @@ class QAEngine:
                           dict(self.model.analyser.index.entities))
         if found is None:
             return None
+        if found.direct:
+            return self._described_itself(found)
         inner = self._answer_text(found.question, None)
         if not inner.answered:
             return None
@@ -578,6 +581,20 @@ class QAEngine:
                        sources=(*sources, *(s for s in inner.sources if s not in sources)),
                        confidence=round(inner.confidence * DESCRIBED, 3),
                        interpretation=f"{found.question} ({line})")
+
+    def _described_itself(self, found: Described) -> Answer | None:
+        """ "Which ICS serves 1.8 million people?": the one thing of the kind that the
+        statement of the figure names is the answer, with that statement cited."""
+        line = _statement_line(found.statement)
+        sources = build_sources(resolve_sources(self.store, [found.hit.graph],
+                                                timeout=self.limits.query_timeout))
+        if not sources:
+            return None
+        item = ResultItem(found.entity.label, iri=found.entity.iri, graphs=(found.hit.graph,))
+        return Answer(True, _cut(f"{found.entity.label}. {line}", MAX_ANSWER_CHARS),
+                      "graph:described", (item,), passage_query(found.hit.graph), sources,
+                      DESCRIBED, (), interpretation=f"the {found.entity.label} ({line})",
+                      context=Context(_printable(found.question), (found.entity.iri,)))
 
     def _passage_verdict(self, text: str, analysis: Analysis, focus: Focus) -> Answer | None:
         """A yes/no question the named things' own facts do not settle: one statement of

@@ -222,3 +222,21 @@ def test_a_passage_need_not_hold_what_an_everyday_word_names(client: TestClient)
     body = ask(client, "What might ICBs set up locally to plan care where appropriate?")
     cited(body)
     assert "committee" in body["answer"].lower()
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Which ICS serves 1.8 million people?", "Bucks, Oxfordshire and Berks ICS"),
+])
+def test_which_kind_a_figure_describes(client: TestClient, question: str,
+                                       expected: str) -> None:
+    # "Which ICS serves 1.8 million people?": the one ICS whose statement gives that figure.
+    body = ask(client, question)
+    cited(body)
+    assert body["answer"].startswith(expected) and "1.8 million" in body["answer"]
+    assert body["results"][0]["iri"].endswith("/bob-ics")
+
+
+def test_which_kind_no_statement_fits(client: TestClient) -> None:
+    # No statement gives 9.9 million: no ICS is described, so none is named.
+    body = ask(client, "Which ICS serves 9.9 million people?")
+    assert "Bucks, Oxfordshire and Berks ICS" not in body["answer"]
