@@ -55,6 +55,11 @@ def described(index: SearchIndex, reader: GraphReader, analysis: Analysis,
     if not clause:
         return None
     read = reader.analyser.analyse(clause)
+    if read.unknown_names:
+        return None  # "the ICS chaired by John Smith": no statement can be about him
+    # Things the clause names ("chaired by David Clayton-Smith") must be in the statement.
+    named = [m.best.entity.label.lower() for m in read.mentions
+             if not m.weak and m.best.entity.role == "individual"]
     wanted = {f: w for f, w in reader.weigh(question_words(read)).items()
               if f not in NUMBER_WORDS}
     total = sum(wanted.values())
@@ -70,6 +75,8 @@ def described(index: SearchIndex, reader: GraphReader, analysis: Analysis,
         if total and sum(w for f, w in wanted.items() if f in bag) / total < least:
             continue
         if figures and not figures & _figures(statement.object_label or statement.object):
+            continue
+        if any(name not in statement.text.lower() for name in named):
             continue
         for iri in (statement.subject, statement.object):
             entity = entities.get(iri)
@@ -98,12 +105,20 @@ def _split(analysis: Analysis) -> tuple[Mention, int] | None:
             analysis.tokens[first.end].surface not in RELATIVE:
         # "Which ICS serves 1.8 million people?": all after the kind describes it.
         return first, first.end - 1
-    for i, token in enumerate(analysis.tokens[1:], start=1):
+    people = {m.start for m in analysis.mentions
+              if not m.weak and m.best.entity.role == "individual"}
+    tokens = analysis.tokens
+    for i, token in enumerate(tokens[1:], start=1):
         mention = kinds.get(i)
         if token.surface in RELATIVE:
             return (mention, i) if mention is not None else None
         if mention is not None and token.surface.endswith("ing") and len(token.surface) > 5:
             return mention, i - 1
+        if mention is not None and token.surface.endswith("ed") and i + 1 < len(tokens) and \
+                tokens[i + 1].surface == "by":
+            return mention, i - 1  # "the ICS chaired by David Clayton-Smith"
+        if mention is not None and i in people:
+            return mention, i - 1  # "the ICS David Clayton-Smith chairs"
     return None
 
 

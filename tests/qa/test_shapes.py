@@ -240,3 +240,21 @@ def test_which_kind_no_statement_fits(client: TestClient) -> None:
     # No statement gives 9.9 million: no ICS is described, so none is named.
     body = ask(client, "Which ICS serves 9.9 million people?")
     assert "Bucks, Oxfordshire and Berks ICS" not in body["answer"]
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    ("How many primary care networks are in the ICS chaired by David Clayton-Smith?", "45"),
+    ("How many GP practices are in the ICS David Clayton-Smith chairs?", "175"),
+])
+def test_two_facts_through_who_chairs_it(client: TestClient, question: str,
+                                         figure: str) -> None:
+    # The clause ("chaired by X", "X chairs") names the ICS through the chair's statement.
+    body = ask(client, question)
+    cited(body)
+    assert "David Clayton-Smith chairs: Bucks, Oxfordshire and Berks ICS" in body["answer"]
+    assert figure in body["answer"]
+
+
+def test_a_clause_about_someone_unknown_names_nothing(client: TestClient) -> None:
+    body = ask(client, "How many GP practices are in the ICS chaired by John Smith?")
+    assert body["answered"] is False and "175" not in body["answer"]
