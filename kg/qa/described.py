@@ -49,9 +49,9 @@ def described(index: SearchIndex, reader: GraphReader, analysis: Analysis,
     split = _split(analysis)
     if split is None:
         return None
-    mention, rel = split
+    mention, rel, end = split
     kind = mention.best.entity
-    clause = _after(analysis.text, analysis.tokens[rel].start)
+    clause, rest = _clause_and_rest(analysis, rel, end)
     if not clause:
         return None
     read = reader.analyser.analyse(clause)
@@ -88,37 +88,52 @@ def described(index: SearchIndex, reader: GraphReader, analysis: Analysis,
     before = [t.surface for t in analysis.tokens[:mention.start]]
     while before and before[-1] in DETERMINERS:
         before.pop()
-    question = " ".join([*before, entities[iri].label]) + "?"
+    question = " ".join([*before, entities[iri].label, *([rest] if rest else [])]) + "?"
     return Described(entities[iri], statement, hit, question[:1].upper() + question[1:],
-                     direct=rel == mention.end - 1 and mention.start == 1)
+                     direct=rel == mention.end - 1 and mention.start == 1 and not rest)
 
 
-def _split(analysis: Analysis) -> tuple[Mention, int] | None:
+def _clause_and_rest(analysis: Analysis, rel: int, end: int) -> tuple[str, str]:
+    """The clause's raw text, and what follows a clause that ends before the question does
+    ("... chaired by Alan Yates | have for its population?"): that belongs to the question
+    asked again."""
+    clause = _after(analysis.text, analysis.tokens[rel].start)
+    rest = _after(analysis.text, analysis.tokens[end - 1].start) if end < len(
+        analysis.tokens) else ""
+    if rest and clause.endswith(rest):
+        clause = clause[:-len(rest)].strip()
+    return clause, rest
+
+
+def _split(analysis: Analysis) -> tuple[Mention, int, int] | None:
     """The kind named right before the clause that describes it, and the position of the
     word before the clause: a relative word ("the ICS that serves ...") or, for a clause
     opened by a participle ("the ICS serving ..."), the kind's last word."""
     kinds = {m.end: m for m in analysis.mentions if m.best.entity.role in ("kind", "class")}
-    opening = analysis.tokens[0].surface if analysis.tokens else ""
+    tokens = analysis.tokens
+    whole = len(tokens)
+    opening = tokens[0].surface if tokens else ""
     first = next((m for m in analysis.mentions if m.start == 1), None)
     if opening in ASKING_WHICH and first is not None and first.end in kinds and \
-            first.end < len(analysis.tokens) and \
-            analysis.tokens[first.end].surface not in RELATIVE:
+            first.end < whole and tokens[first.end].surface not in RELATIVE:
         # "Which ICS serves 1.8 million people?": all after the kind describes it.
-        return first, first.end - 1
-    people = {m.start for m in analysis.mentions
+        return first, first.end - 1, whole
+    people = {m.start: m for m in analysis.mentions
               if not m.weak and m.best.entity.role == "individual"}
-    tokens = analysis.tokens
     for i, token in enumerate(tokens[1:], start=1):
         mention = kinds.get(i)
         if token.surface in RELATIVE:
-            return (mention, i) if mention is not None else None
+            return (mention, i, whole) if mention is not None else None
         if mention is not None and token.surface.endswith("ing") and len(token.surface) > 5:
-            return mention, i - 1
-        if mention is not None and token.surface.endswith("ed") and i + 1 < len(tokens) and \
+            return mention, i - 1, whole
+        if mention is not None and token.surface.endswith("ed") and i + 1 < whole and \
                 tokens[i + 1].surface == "by":
-            return mention, i - 1  # "the ICS chaired by David Clayton-Smith"
+            # "the partnership chaired by Alan Yates (have for its population)"
+            agent = people.get(i + 2)
+            return mention, i - 1, agent.end if agent is not None else whole
         if mention is not None and i in people:
-            return mention, i - 1  # "the ICS David Clayton-Smith chairs"
+            # "the ICS David Clayton-Smith chairs (...)": the name and its verb
+            return mention, i - 1, min(people[i].end + 1, whole)
     return None
 
 
