@@ -555,12 +555,17 @@ class QAEngine:
             reading = None  # "how many STPs were created?" is not told what formed them
         if reading is not None and reading_confidence(reading) >= self.limits.threshold:
             return self._from_reading(text, reading, focus, reading_confidence(reading))
+        # "the partnership chaired by Alan Yates": the clause names the thing asked about,
+        # so the question asked again about it comes before joining through Alan Yates.
+        through = None if is_yes_no(analysis) else self._through_described(analysis)
+        if through is not None:
+            return through
         bridged = self.reader.bridged(analysis, focus)
         if bridged is not None and bridged.score >= self.limits.threshold:
             return self._from_reading(text, bridged, focus, round(bridged.score, 3))
         if is_yes_no(analysis):
             return self._passage_verdict(text, analysis, focus)
-        return self._through_described(analysis) or self._passage_answer(text, analysis, focus)
+        return self._passage_answer(text, analysis, focus)
 
     def _through_described(self, analysis: Analysis) -> Answer | None:
         """"Who chairs the ICS that serves 1.8 million people?": asked again about the thing

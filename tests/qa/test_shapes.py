@@ -258,3 +258,12 @@ def test_two_facts_through_who_chairs_it(client: TestClient, question: str,
 def test_a_clause_about_someone_unknown_names_nothing(client: TestClient) -> None:
     body = ask(client, "How many GP practices are in the ICS chaired by John Smith?")
     assert body["answered"] is False and "175" not in body["answer"]
+
+
+def test_the_clause_names_the_thing_asked_about(client: TestClient) -> None:
+    # Asked again about the partnership Alan Yates chairs, not joined through his views.
+    body = ask(client, "What is the mission of the partnership chaired by Alan Yates?")
+    cited(body)
+    assert body["answer"].startswith("Alan Yates chairs: Cheshire and Merseyside Health and "
+                                     "Care Partnership.")
+    assert "poorest" in body["answer"]
