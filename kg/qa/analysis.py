@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
@@ -28,6 +28,9 @@ INSIDE_NAME = 0.0
 TYPO_CUTOFF = 85.0
 MIN_TYPO_CHARS = 4
 COMMON_NAME = COMMON_WORD  # match score of a one-word everyday name
+DOCUMENT_CLASSES = frozenset({SOURCE_DOCUMENT, "https://w3id.org/icskg/ontology#PolicyDocument"})
+DOCUMENT_NOUNS = frozenset({"plan", "report", "paper", "document", "article",
+                            "page", "blog", "publication", "guidance"})
 TITLE_LINKS = frozenset({"of", "on", "about", "into"})  # "the CCAL summary of Integrating Care"
 LIST_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "all"})
 
@@ -93,6 +96,7 @@ class Analyser:
         mentions = tuple(sorted([*titles, *(m for m in self.index.link(tokens, blocked)
                                             if not self._compound(tokens, m))],
                                 key=lambda m: m.start))
+        mentions = tuple(_as_document(tokens, m) for m in mentions)
         mentions, echoes = _without_echoes(mentions)
         mentions, titled = self._without_title_words(tokens, mentions)
         echoes |= titled
@@ -236,6 +240,19 @@ def _when_joins_clauses(tokens: tuple[Token, ...], span: range | None) -> bool:
         return False
     others = [i for i, t in enumerate(tokens) if t.surface in _WH_WORDS]
     return any(i < span.start for i in others) or (span.start == 0 and bool(others))
+
+
+def _as_document(tokens: tuple[Token, ...], mention: Mention) -> Mention:
+    """ "the Next Steps plan": a name followed by a word for a document names the document
+    (not the steps), when the document is one of its readings."""
+    if mention.end >= len(tokens) or tokens[mention.end].surface not in DOCUMENT_NOUNS or \
+            mention.best.entity.classes & DOCUMENT_CLASSES:
+        return mention
+    documents = [c for c in mention.candidates if c.entity.classes & DOCUMENT_CLASSES]
+    if not documents:
+        return mention
+    rest = [c for c in mention.candidates if c not in documents]
+    return replace(mention, candidates=(*documents, *rest))
 
 
 def _without_echoes(mentions: tuple[Mention, ...]) -> tuple[tuple[Mention, ...], frozenset[int]]:
