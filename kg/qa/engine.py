@@ -349,6 +349,23 @@ class QAEngine:
         return self._choose(text, analysis, catalogue=catalogue, extra=extra, focus=focus,
                             ranking=ranking)
 
+    def _referent(self, text: str, context: Context) -> str:
+        """What a follow-up's pronoun stands for: "it"/"its" for a thing, not a person
+        ("Who chairs the C&M partnership, and who is its Executive Director?": the
+        partnership, not Alan Yates); "he"/"she" for a person; else the context's first."""
+        words = set(re.findall(r"[a-z]+", text.lower()))
+        entities = self.model.analyser.index.entities
+        wanted = None
+        if words & {"it", "its"}:
+            wanted = False
+        elif words & {"he", "him", "his", "she", "her"}:
+            wanted = True
+        for iri in context.entities:
+            entity = entities.get(iri)
+            if wanted is None or entity is None or (PERSON in entity.classes) == wanted:
+                return iri
+        return context.entities[0]
+
     def _runner_up_fitting(self, analysis: Analysis, ranking: Sequence[Match],
                            as_of: str | None, best: Answer
                            ) -> tuple[Answer, Sequence[Match]]:
@@ -375,7 +392,7 @@ class QAEngine:
     def _resolved(self, text: str, as_of: str | None, context: Context) -> Answer | None:
         """The follow-up asked again with its pronouns spelt as the entity the context
         leads with, when that reads as a question on its own and is answered."""
-        spelt = resolve_pronouns(text, self.label_of(context.entities[0]))
+        spelt = resolve_pronouns(text, self.label_of(self._referent(text, context)))
         if spelt == text or refers_back(spelt):
             return None
         answer = self._answer_text(spelt, as_of)

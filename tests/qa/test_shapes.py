@@ -267,3 +267,10 @@ def test_the_clause_names_the_thing_asked_about(client: TestClient) -> None:
     assert body["answer"].startswith("Alan Yates chairs: Cheshire and Merseyside Health and "
                                      "Care Partnership.")
     assert "poorest" in body["answer"]
+
+
+def test_its_is_the_thing_not_the_person(client: TestClient) -> None:
+    # "its" after a first part answered with a person refers to the partnership.
+    body = ask(client, "Who chairs the C&M partnership and who is its Executive Director?")
+    assert body["answered"] is True, body["answer"]
+    assert "Alan Yates" in body["answer"] and "Dave Sweeney" in body["answer"]
