@@ -86,6 +86,7 @@ from kg.qa.reader import (
     explained_share,
     opens_yes_no,
     question_words,
+    written_numbers,
 )
 from kg.qa.retrieval import (
     asks_date,
@@ -125,8 +126,6 @@ RUNNERS_UP = 2  # catalogue questions tried after the best when it has no answer
 RUNNER_UP_GAP = 0.2  # ... if they score at most this much below it
 MEMBER_OPENINGS = ("which", "who")  # questions that ask for things by name
 MEMBER_HEAD = 4  # "what are the places": the words that say what is listed
-CARDINALS = {w: i for i, w in enumerate(("zero", "one", "two", "three", "four", "five", "six",
-                                          "seven", "eight", "nine", "ten", "eleven", "twelve"))}
 OPENING_WORDS = frozenset({"is", "are", "was", "were", "does", "do", "did", "has", "have", "had",
                            "can", "will", "would", "should", "who", "what", "which", "when",
                            "where", "how", "why", "tell", "name", "list"})
@@ -1054,9 +1053,7 @@ def _whole_list_lacks(listed: Sequence[Entity], analysis: Analysis) -> bool:
     kind, none of them it, is the whole list, so the answer is no."""
     if len(listed) < 2 or not analysis.unknown_names:
         return False
-    stated = {CARDINALS.get(t.surface) or (int(t.surface) if t.surface.isdigit() else None)
-              for t in analysis.tokens}
-    if len(listed) not in stated:
+    if len(listed) not in written_numbers(analysis.text):
         return False
     shared = frozenset.intersection(*(_own_classes(e) for e in listed))
     names = " ".join(e.label.lower() for e in listed)

@@ -445,7 +445,7 @@ class GraphReader:
             if not wanted and not asked and not asked_dates(analysis):
                 continue
             # "every four years": a figure the statement only writes in its words.
-            written = _written_numbers(sentence(unit, self.props)) if asked and \
+            written = written_numbers(sentence(unit, self.props)) if asked and \
                 not unit.numbers() else set()
             if asked and not unit.numbers() and not written:
                 continue
@@ -830,7 +830,7 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 
-def _written_numbers(text: str) -> set[int]:
+def written_numbers(text: str) -> set[int]:
     """The whole numbers a sentence writes, in digits or words ("every four years": 4)."""
     found = {int(d) for d in re.findall(r"(?<![\d.,])\d{1,6}(?![\d.,]\d)", text)}
     return found | {n for w, n in _NUMBER_WORDS.items() if re.search(rf"\b{w}\b", text, re.I)}
