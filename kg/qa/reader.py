@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections import OrderedDict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -63,6 +64,7 @@ NO_FIT = 0.35
 LIST_FIT = 0.8  # factor when the unit has no value of the kind asked for (a date, a figure)
 STATUTORY = f"{ICS}isStatutory"
 ACTION = f"{ICS}action"  # a duty's action
+UNIT_SETS = 512  # entity sets whose units are kept (about 1 MB on the corpus graph)
 NAME_WORDS = 8  # a label longer than this reads as a sentence, not a name
 DESCRIBE_SCORE = 0.8
 TYPE_QUERY = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -145,6 +147,7 @@ class GraphReader:
         self.nameable = {iri: e.label for iri, e in entities.items() if e.role != "action"}
         self._by_label: dict[str, str] | None = None
         self._bags: dict[str, frozenset[str]] = {}
+        self._units: OrderedDict[tuple[str, ...], tuple[tuple[Unit, ...], str]] = OrderedDict()
         self.weights: dict[str, float] = {}
         self._unseen = 1.0
         self.sources: dict[str, frozenset[str]] = {}
@@ -203,7 +206,20 @@ class GraphReader:
         return hit
 
     def units(self, focus: Focus) -> tuple[list[Unit], str]:
-        iris = focus.iris()
+        # The engine lives as long as its graph (a push or reload builds a new one), so the
+        # units of an entity set can be kept: questions about the same bodies recur.
+        key = tuple(sorted(focus.iris()))
+        hit = self._units.get(key)
+        if hit is None:
+            hit = self._fetch_units(frozenset(key))
+            self._units[key] = hit
+            if len(self._units) > UNIT_SETS:
+                self._units.popitem(last=False)
+        else:
+            self._units.move_to_end(key)
+        return list(hit[0]), hit[1]
+
+    def _fetch_units(self, iris: frozenset[str]) -> tuple[tuple[Unit, ...], str]:
         rows = fetch(self.store, sorted(iris), self.nary, timeout=self.timeout)
         found = units_from(rows, iris, self.nameable, self.show)
         entities = self.analyser.index.entities
@@ -213,7 +229,7 @@ class GraphReader:
                 found += document_units(self.store, iri, entity.label, self.nameable,
                                         named=self.by_label(),
                                         timeout=self.timeout)
-        return found, neighbourhood_query(sorted(iris), self.nary)
+        return tuple(found), neighbourhood_query(sorted(iris), self.nary)
 
     def by_label(self) -> Mapping[str, str]:
         """The named individuals by their label in lower case (built on first use: only

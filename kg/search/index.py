@@ -158,14 +158,15 @@ class SearchIndex:
     def _hit(self, index: int, score: float, statement_scores: np.ndarray) -> SearchHit:
         passage = self._passages[index]
         first = self._offsets[index]
-        scored = [dataclasses.replace(st, score=_round(statement_scores[first + j]))
-                  for j, st in enumerate(passage.statements)]
-        # Stable sort: equally scored statements keep the passage's reading order.
-        scored.sort(key=lambda st: -st.score)
+        rounded = [_round(v) for v in statement_scores[first:first + len(passage.statements)]]
+        # Stable sort: equally scored statements keep the passage's reading order. Only the
+        # statements shown are copied with their score (a passage may hold hundreds).
+        order = sorted(range(len(rounded)), key=lambda j: -rounded[j])[:MAX_STATEMENTS_PER_HIT]
+        scored = [dataclasses.replace(passage.statements[j], score=rounded[j]) for j in order]
         return SearchHit(graph=passage.graph, score=_round(score), summary=passage.summary,
                          document=passage.document, title=passage.title,
                          locator=passage.locator,
-                         statements=tuple(scored[:MAX_STATEMENTS_PER_HIT]))
+                         statements=tuple(scored))
 
 
 def _round(value: float | np.floating) -> float:
