@@ -40,14 +40,25 @@ _LEADING = re.compile(r"\A\s*(?:according\s+to|per)\s+(?P<source>[^,?]{2,80}),\s
 _MEAN_BY = re.compile(r"\A\s*what\s+(?:does|do|did)\s+(?P<source>.{2,80}?)\s+(?:mean|means)\s+by"
                       r"\s+(?P<thing>[^?]{2,120}?)\s*\?*\s*\Z", re.IGNORECASE)
 
+# "Is X counted as a K?": the verb only says how the sources class X, which is what
+# "Is X a K?" asks; left in, "counted" reads as a count and "regarded" as a duty.
+_CLASSED_AS = re.compile(
+    r"\A\s*(?P<verb>is|are|was|were)\s+(?P<thing>.{2,80}?)\s+(?:still\s+)?(?:counted|classed"
+    r"|classified|categori[sz]ed|regarded|considered|described|seen|treated|recogni[sz]ed"
+    r"|identified|listed)\s+(?:as|to\s+be)\s+(?P<rest>[^?]{2,120}\?*)\s*\Z", re.IGNORECASE)
+
 
 def reworded(text: str) -> str:
     """ "What does the C&M partnership mean by ICPs?" asks what ICPs are, as that source
-    has it: the source is a citation, not the thing to describe."""
+    has it: the source is a citation, not the thing to describe. "Is X counted as a K?"
+    asks whether X is a K."""
     match = _MEAN_BY.match(text)
-    if match is None:
-        return text
-    return f"What is {match['thing']}, according to {match['source']}?"
+    if match is not None:
+        return f"What is {match['thing']}, according to {match['source']}?"
+    classed = _CLASSED_AS.match(text)
+    if classed is not None:
+        return f"{classed['verb']} {classed['thing']} {classed['rest']}"
+    return text
 
 
 def split_source(text: str) -> tuple[str, str]:

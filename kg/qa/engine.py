@@ -92,6 +92,7 @@ from kg.qa.retrieval import (
     asks_date,
     asks_figure,
     cannot_answer,
+    counts_things,
     retrieve,
     states_date,
     states_figure,
@@ -567,7 +568,7 @@ class QAEngine:
         """The first graph reading sure enough: direct, joined through an entity, then a
         retrieved passage."""
         reading = self.reader.read(analysis, focus, extra)
-        if reading is not None and not _states_what_is_asked(reading):
+        if reading is not None and not _states_what_is_asked(reading, analysis):
             reading = None  # "how many STPs were created?" is not told what formed them
         if reading is not None and reading_confidence(reading) >= self.limits.threshold:
             return self._from_reading(text, reading, focus, reading_confidence(reading))
@@ -968,10 +969,11 @@ def _clear_winner(answer: Answer, ranking: Sequence[Match], explained: float) ->
         explained >= CLEAR_EXPLAINED
 
 
-def _states_what_is_asked(reading: Reading) -> bool:
-    """A count reading that gives a figure, a when reading that gives a date."""
+def _states_what_is_asked(reading: Reading, analysis: Analysis) -> bool:
+    """A count reading that gives a figure (of things, when it counts things), a when
+    reading that gives a date."""
     if reading.shape == "count":
-        return states_figure(reading.text)
+        return states_figure(reading.text, not counts_things(analysis))
     return reading.shape != "when" or states_date(reading.text)
 
 

@@ -485,7 +485,8 @@ class GraphReader:
             return Reading(verdict, f"{verdict.capitalize()}. {said}", (unit,),
                            self.results((unit,), focus), best.score, sparql,
                            tuple(sorted(focus.iris())), best.words, best.entities)
-        return self.sibling_no(scored, focus, sparql)
+        # A stated type settles "Is Dorset an ICS?" before a sibling's fact could say no.
+        return self.is_a(analysis, focus) or self.sibling_no(scored, focus, sparql)
 
     def _compared(self, compared: Comparison, scored: Sequence[Scored], focus: Focus,
                   sparql: str) -> Reading | None:
@@ -605,7 +606,9 @@ class GraphReader:
         if not rows:
             return None
         graph = rows[0]["g"].value
-        text = f"Yes. {entities[iri].label} is a {rows[0]['tl'].value}."
+        kind = rows[0]["tl"].value
+        article = "an" if kind[:1].lower() in "aeiou" else "a"
+        text = f"Yes. {entities[iri].label} is {article} {kind}."
         item = ResultItem(entities[iri].label, iri=iri, graphs=(graph,))
         return Reading("yes", text, (), (item,), 1.0, query, (iri,), 1.0, 1.0)
 

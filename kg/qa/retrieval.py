@@ -32,6 +32,10 @@ FIGURE_WORDS = frozenset({"percentage", "percent", "proportion", "budget", "defi
 _FIGURE = re.compile(r"\d[\d,.]*|\b(?:half|quarter|third|two|three|four|five|six|seven|eight"
                      r"|nine|ten|eleven|twelve|dozen|hundred|thousand|million)\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d(?:/\d\d)?\b")
+_MEASURE = re.compile(r"\s*(?:(?:to|and|or|-|\u2013)\s*[\d.,]+\s*)?(?:hours?|minutes?|days?|weeks?"
+                      r"|months?|years?|per\s?cent|percent|%)(?!\w)", re.IGNORECASE)
+MEASURE_STEMS = frozenset({"hour", "minut", "day", "week", "month", "year", "percent", "cent",
+                           "time", "long"})
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 PASSAGE_ENTITY_WEIGHT = 0.05
 OTHER_QUESTION_WORDS = frozenset({"which", "who", "what", "how", "whom"})
@@ -201,8 +205,9 @@ def figure_of_counted(analysis: Analysis, text: str,
     wanted = counted(analysis)
     if not wanted:
         return True
+    measures = not counts_things(analysis)
     for line in re.split(r"(?<=[.;])\s+", text):
-        if not states_figure(line):
+        if not states_figure(line, measures):
             continue
         held = bag(line)
         if all(w in held or (w in PEOPLE and "~POPULATION" in held) for w in wanted):
@@ -225,10 +230,21 @@ def states_date(text: str) -> bool:
         r"\b(?:" + "|".join(_MONTHS) + r")[a-z]*\b", text, re.IGNORECASE) is not None
 
 
-def states_figure(text: str) -> bool:
-    """Whether ``text`` gives a figure (a year or a day of a month is not one)."""
+def states_figure(text: str, measures: bool = True) -> bool:
+    """Whether ``text`` gives a figure (a year or a day of a month is not one); with
+    ``measures`` off, a length of time or a percentage is none either ("2 to 24 hours"
+    counts no beds)."""
     text = _YEAR.sub(" ", text)
-    return any(not _is_day(text, m) for m in _FIGURE.finditer(text))
+    return any(not _is_day(text, m) and (measures or not _MEASURE.match(text, m.end()))
+               for m in _FIGURE.finditer(text))
+
+
+def counts_things(analysis: Analysis) -> bool:
+    """ "How many community beds...": the question counts things, which no length of time
+    or percentage states."""
+    head = counted(analysis)
+    return bool(head) and any(t.surface in ("many", "much") for t in analysis.tokens) and \
+        not set(head) & MEASURE_STEMS
 
 
 def _is_day(text: str, match: re.Match[str]) -> bool:
