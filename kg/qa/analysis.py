@@ -9,10 +9,12 @@ inside an entity's name count half, since the entity already says it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
+from english_words import get_english_words_set
 from rapidfuzz import fuzz, process
 
 from kg.qa.dates import DateMention, find_dates
@@ -169,7 +171,7 @@ class Analyser:
         surface = token.surface
         if (surface in self._known_set or token.stem in self._known_stems
                 or len(surface) < MIN_TYPO_CHARS or surface.isdigit()
-                or _is_placeholder(surface)):
+                or _is_placeholder(surface) or is_english(surface)):
             return token
         hit = process.extractOne(surface, self._known, scorer=fuzz.ratio,
                                  score_cutoff=TYPO_CUTOFF)
@@ -223,6 +225,26 @@ class Analyser:
         return 1, frozenset()
 
 
+@functools.cache
+def _english() -> frozenset[str]:
+    # Loaded once (about 0.2 s): the list is data of an installed package and never changes.
+    return frozenset(get_english_words_set(["web2"], lower=True, alpha=True))
+
+
+def is_english(word: str) -> bool:
+    """A dictionary word, or a regular inflection of one ("countries", "governed")."""
+    found = _english()
+    if word in found:
+        return True
+    for suffix, base in _INFLECTIONS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and \
+                word[:len(word) - len(suffix)] + base in found:
+            return True
+    return False
+
+
+_INFLECTIONS = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+                ("ing", ""), ("ing", "e"), ("ly", ""))
 _CAPITALISED = re.compile(r"(?<![.?!]\s)(?<!\A)\b[A-Z][a-z]{2,}\b")
 SUPERLATIVES = frozenset({"largest", "biggest"})
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,

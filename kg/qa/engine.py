@@ -89,6 +89,7 @@ from kg.qa.reader import (
     written_numbers,
 )
 from kg.qa.retrieval import (
+    PASSAGE_RESULTS,
     asks_date,
     asks_figure,
     cannot_answer,
@@ -716,7 +717,10 @@ class QAEngine:
             answered=bool(sources),
             answer=reading.text if sources else NOT_ANSWERABLE,
             question_id=f"graph:{reading.shape}",
-            results=reading.results,
+            # A passage's text already says what it found; its list stays short (the
+            # reading keeps them all: a join or a follow-up may go through any of them).
+            results=reading.results[:PASSAGE_RESULTS] if reading.shape == "passage"
+            else reading.results,
             sparql=reading.sparql,
             sources=sources,
             confidence=sure,

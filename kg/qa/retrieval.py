@@ -24,6 +24,9 @@ from kg.search import SearchHit, SearchIndex
 
 STATEMENTS = 6
 MORE_RESULTS = 4  # matching statements beyond the text's, given as results
+# The most a passage answer lists: its text already says what it found, and a chatbot
+# shows a short list (on the dev sets, lists asked for were at most five long).
+PASSAGE_RESULTS = 5
 MAX_TEXT = 560
 PASSAGES = 3
 # Words that ask for a figure besides "how many" (the ~HOWMANY concept).
@@ -102,8 +105,12 @@ def retrieve(index: SearchIndex, reader: GraphReader, analysis: Analysis,
     more = tuple(ResultItem(sentence(u, reader.props, brief=True), graphs=(u.graph,))
                  for u in ranked[len(chosen):STATEMENTS + MORE_RESULTS]
                  if u not in chosen and scored[id(u)].words > 0)
+    # Best explained first (a stable sort: ties keep reading order): an answer shows
+    # only the first few.
+    found = sorted(reader.results(chosen, focus) + more,
+                   key=lambda r: -_explained(reader, wanted, r.label))
     return Reading("passage", " ".join(lines), tuple(chosen),
-                   (reader.results(chosen, focus) + more) or (
+                   tuple(found) or (
                        ResultItem(hit.title or hit.graph, iri=hit.graph,
                                   graphs=(hit.graph,)),),
                    score, passage_query(hit.graph), tuple(sorted(focus.iris())), explained,

@@ -23,6 +23,7 @@ MAX_ANSWER_CHARS = 600
 MAX_RESULTS = 25
 DEVSET = Path(__file__).with_name("devset.json")
 DEVSET2 = Path(__file__).with_name("devset2.json")
+DEVSET3 = Path(__file__).with_name("devset3.json")
 
 
 def load_items(path: Path = DEVSET) -> list[dict[str, Any]]:

@@ -1,8 +1,9 @@
 """The engine on the corpus-written dev sets, graded by the shared grader's rules, in process.
 
-Both dev sets were written from the corpus alone by people who never saw the engine or
-the catalogue: tests/qa/devset.json (289 questions) and tests/qa/devset2.json (200, a
-second writer, added later). Run with ``-s`` for the figures by category and the
+The dev sets were written from the corpus alone by people who never saw the engine or
+the catalogue: tests/qa/devset.json (289 questions), tests/qa/devset2.json (200, a
+second writer, added later) and tests/qa/devset3.json (200, a third, added last: its
+first run, unseen, scored 124/200 right with 15 of 123 answered wrong). Run with ``-s`` for the figures by category and the
 reliability table (answered questions by confidence).
 """
 
@@ -13,13 +14,15 @@ from pathlib import Path
 import pytest
 
 from kg.qa import QAEngine
-from tests.qa.grading import DEVSET, DEVSET2, Tally, grade, load_items
+from tests.qa.grading import DEVSET, DEVSET2, DEVSET3, Tally, grade, load_items
 
 # The bars this branch reaches on the graph it builds (see README "Asking questions"),
-# a little below what was measured: devset.json 195/289 right with 9 of 177 answered
-# wrong, devset2.json 136/200 with 9 of 127. The wrong-answer bar is the one that
-# matters more (a wrong answer costs more than a refusal), so it is kept tight.
-BARS = {DEVSET: (0.64, 0.08), DEVSET2: (0.64, 0.09)}  # (least right, most wrong/answered)
+# a little below what was measured: devset.json 211/289 right with 6 of 188 answered
+# wrong, devset2.json 148/200 with 3 of 132, devset3.json 130/200 with 10 of 123. The
+# wrong-answer bar is the one that matters more (a wrong answer costs more than a
+# refusal), so it is kept tight.
+BARS = {DEVSET: (0.70, 0.045), DEVSET2: (0.70, 0.035), DEVSET3: (0.62, 0.09)}
+# (least right, most wrong/answered)
 
 
 @pytest.fixture(scope="module", params=sorted(BARS), ids=lambda p: p.name)
