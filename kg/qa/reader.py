@@ -59,6 +59,13 @@ _BECOMING = re.compile(r"\b(?:becoming|on (?:the|its) way to|towards|toward|not 
 _SOURCE_CLAUSE = re.compile(r"\s*(?:according\s+to|per|in|from|based\s+on)\b[^,]{1,80},\s*(\w+)",
                             re.IGNORECASE)
 MAX_UNITS = 4
+# "continue to exist", "carry on existing", "still be around": a question of lasting...
+_LASTING = re.compile(r"\b(?:continue|continues|carry on|carries on|go on|goes on|survive"
+                      r"|survives|remain|remains|still)\b.{0,25}?\b(?:exist|exists|existing"
+                      r"|around|in existence|operating|function|functioning)\b", re.IGNORECASE)
+# ... past a time: "after 1 July 2022", "once X goes live".
+_AFTER = re.compile(r"\b(?:after|once|following|beyond|from)\b", re.IGNORECASE)
+OUTLIVED = 0.9  # a stated abolition date against a stated event date: little to misread
 CLOSE = 0.88  # units scoring this share of the best join the answer
 NO_FIT = 0.35
 LIST_FIT = 0.8  # factor when the unit has no value of the kind asked for (a date, a figure)
@@ -447,6 +454,9 @@ class GraphReader:
     def yes_no(self, analysis: Analysis, scored: Sequence[Scored], focus: Focus,
                sparql: str) -> Reading | None:
         """ "Yes" when a unit states the fact, "no" when one states its contrary."""
+        lasting = self.outlived(analysis, focus, [s.unit for s in scored], sparql)
+        if lasting is not None:
+            return lasting
         compared = comparison(analysis.text)
         if compared is not None:
             return self._compared(compared, scored, focus, sparql)
@@ -487,6 +497,35 @@ class GraphReader:
                            tuple(sorted(focus.iris())), best.words, best.entities)
         # A stated type settles "Is Dorset an ICS?" before a sibling's fact could say no.
         return self.is_a(analysis, focus) or self.sibling_no(scored, focus, sparql)
+
+    def outlived(self, analysis: Analysis, focus: Focus, units: Sequence[Unit],
+                 sparql: str) -> Reading | None:
+        """ "Will CCGs continue to exist once the C&M ICS goes live?": the abolition of a
+        kind the question names against the time it asks about, a date ("after 1 July
+        2022") or a dated event of a thing it names ("once X goes live"). Abolished by then:
+        no; abolished later: yes."""
+        if not _LASTING.search(analysis.text) or not _AFTER.search(analysis.text):
+            return None
+        kinds = {i for g in focus.groups if is_kind(g) for i in g}
+        ends = [u for u in units if u.node and u.dates() and kinds & u.iris()
+                and "~ABOLISH" in self.bag(u)]
+        named = {i for g in focus.groups if not is_kind(g) for i in g}
+        events = [u for u in units if u.node and u.dates() and named & u.iris()
+                  and "~GOLIVE" in analysis.features
+                  and "~GOLIVE" in self.text_bag(u.subject_label)]
+        dates = asked_dates(analysis)
+        when = [d.last for d in dates] or [
+            day for u in events[:1] for day in (_day(v.term.value) for v in u.dates()) if day]
+        abolished = [day for u in ends[:1] for day in (_day(v.term.value) for v in u.dates())
+                     if day]
+        if len(ends) != 1 or not when or not abolished or (not dates and len(events) != 1):
+            return None  # no abolition, several, or no time to weigh it against
+        verdict = "no" if abolished[0] <= when[0] else "yes"
+        chosen = (ends[0], *([] if dates else events[:1]))
+        said = "; ".join(sentence(u, self.props).rstrip(".") for u in chosen) + "."
+        return Reading(verdict, f"{verdict.capitalize()}. {said}", chosen,
+                       self.results(chosen, focus), OUTLIVED, sparql,
+                       tuple(sorted(focus.iris())), 1.0, 1.0)
 
     def _compared(self, compared: Comparison, scored: Sequence[Scored], focus: Focus,
                   sparql: str) -> Reading | None:
