@@ -48,16 +48,27 @@ _CLASSED_AS = re.compile(
     r"|identified|listed)\s+(?:as|to\s+be)\s+(?P<rest>[^?]{2,120}\?*)\s*\Z", re.IGNORECASE)
 
 
+# "Are NHS bodies required to break even, like councils?": the comparison names what the
+# answer contrasts with, not a second thing the fact must hold of.
+_LIKE = re.compile(r",?\s+(?:unlike|just like|like|in the same way as|the same way as|as do"
+                   r"|as does)\s+[^,?]{2,60}?\s*(?P<end>\?*)\s*\Z", re.IGNORECASE)
+_YES_NO_OPENING = re.compile(r"\A\s*(?:is|are|was|were|can|could|do|does|did|must|should"
+                             r"|will|would|has|have|may)\b", re.IGNORECASE)
+
+
 def reworded(text: str) -> str:
     """ "What does the C&M partnership mean by ICPs?" asks what ICPs are, as that source
     has it: the source is a citation, not the thing to describe. "Is X counted as a K?"
-    asks whether X is a K."""
+    asks whether X is a K; "Must X break even, like councils?" whether X must."""
     match = _MEAN_BY.match(text)
     if match is not None:
         return f"What is {match['thing']}, according to {match['source']}?"
     classed = _CLASSED_AS.match(text)
     if classed is not None:
-        return f"{classed['verb']} {classed['thing']} {classed['rest']}"
+        text = f"{classed['verb']} {classed['thing']} {classed['rest']}"
+    like = _LIKE.search(text) if _YES_NO_OPENING.match(text) else None
+    if like is not None:
+        text = text[:like.start()] + (like["end"] or "?")
     return text
 
 

@@ -174,6 +174,10 @@ _BUILT_IN: dict[str, tuple[str, ...]] = {
     "CORE": ("core", "key", "main", "essential", "fundamental", "central", "principal"),
     "MINIMUM": ("minimum", "at minimum", "at a minimum", "at least", "at the least",
                 "as a minimum", "mandatory", "compulsory", "obligatory", "must include"),
+    "BREAKEVEN": ("break even", "breaks even", "breaking even", "balance the books",
+                  "balance their books", "balanced budget", "balance its budget"),
+    "DEFICIT": ("deficit", "deficits", "overspend", "overspending",
+                "in the red"),
     "BOARD": ("board", "boards", "board member", "board members", "directors",
               "governing body"),
 }
@@ -190,6 +194,10 @@ def _with_data(built_in: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...
     return merged
 
 
+# Concepts that cannot both hold of one thing: a statement of one answers "no" to a
+# question of the other ("must NHS bodies break even?" against "may run a deficit").
+OPPOSITES: MappingProxyType[str, str] = MappingProxyType({
+    "~BREAKEVEN": "~DEFICIT", "~DEFICIT": "~BREAKEVEN"})
 LEXICON_FILE = Path(__file__).with_name("lexicon.toml")
 CONCEPTS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(_with_data(_BUILT_IN))
 

@@ -42,6 +42,7 @@ from kg.qa.facts import (
     neighbourhood_query,
     units_from,
 )
+from kg.qa.lexicon import OPPOSITES
 from kg.qa.verbal import QUIET, join, precision_of, sentence, show_value
 from kg.store.base import Store
 from kg.store.terms import Term
@@ -496,7 +497,25 @@ class GraphReader:
                            self.results((unit,), focus), best.score, sparql,
                            tuple(sorted(focus.iris())), best.words, best.entities)
         # A stated type settles "Is Dorset an ICS?" before a sibling's fact could say no.
-        return self.is_a(analysis, focus) or self.sibling_no(scored, focus, sparql)
+        return self.is_a(analysis, focus) or self.opposed(analysis, scored, focus, sparql) \
+            or self.sibling_no(scored, focus, sparql)
+
+    def opposed(self, analysis: Analysis, scored: Sequence[Scored], focus: Focus,
+                sparql: str) -> Reading | None:
+        """ "Are NHS organisations required to break even?" against "NHS organisations
+        may run a deficit": a statement about every thing asked of the opposite of what is
+        asked says no."""
+        asked = {c for c in analysis.features if c in OPPOSITES}
+        for best in scored[:YES_NO_UNITS] if asked else ():
+            bag = self.bag(best.unit)
+            if best.entities < 1.0 or not any(OPPOSITES[c] in bag and c not in bag
+                                               for c in asked):
+                continue
+            said = sentence(best.unit, self.props).rstrip(".") + "."
+            return Reading("no", f"No. {said}", (best.unit,),
+                           self.results((best.unit,), focus), best.score, sparql,
+                           tuple(sorted(focus.iris())), 1.0, best.entities)
+        return None
 
     def outlived(self, analysis: Analysis, focus: Focus, units: Sequence[Unit],
                  sparql: str) -> Reading | None:
