@@ -24,6 +24,10 @@ KIND = f"{ICSD}kind/"
 OWL_CLASS = "http://www.w3.org/2002/07/owl#Class"
 DUTY_ACTION = f"{ICS}DutyAction"
 COMMON_WORD = 0.8
+SKOS_CONCEPT = "http://www.w3.org/2004/02/skos/core#Concept"
+# A concept's label this long is a phrase ("join up health and care"), not a term's name
+# ("financial framework", "integration index", which a question names as such).
+PHRASE_WORDS = 4
 BODY_CLASSES = frozenset({f"{ICS}Body", "http://www.w3.org/ns/org#Organization"})
 
 # Fact-carrying nodes and bookkeeping: never the subject of a question.
@@ -168,11 +172,19 @@ def read_entities(store: Store) -> list[tuple[Entity, tuple[str, ...]]]:
             continue
         classes = frozenset(types | {iri}) if role == "class" else frozenset(types)
         prior = math.log1p(raw.uses.get(iri, 0)) / math.log1p(most)
-        weak = role == "action" or (role == "class" and iri not in kinds_of)
+        weak = role == "action" or (role == "class" and iri not in kinds_of) or (
+            role == "individual" and _described_in_words(label, types))
         entity = Entity(iri, label, role, classes, prior, raw.kind_of.get(iri, iri),
                         raw.definitions.get(iri), weak)
         found.append((entity, tuple(sorted(raw.alts.get(iri, ())))))
     return found
+
+
+def _described_in_words(label: str, types: set[str]) -> bool:
+    """A list item of the graph named by a phrase ("join up health and care"):
+    everyday words in a question that match it say what is asked, not whom it is about."""
+    return SKOS_CONCEPT in types and not types & BODY_CLASSES and not any(
+        c.isupper() or c.isdigit() for c in label) and len(label.split()) >= PHRASE_WORDS
 
 
 def _is_acronym_or_proper(text: str) -> bool:
