@@ -115,6 +115,9 @@ DESCRIBED = 0.8  # a question asked again about what its clause describes: one m
 CATALOGUE_SURE = 0.95  # a catalogue reading this sure (times the share of words it explains)
 CLEAR_LEAD = 0.3  # ... or this far ahead of the next reading (match score) ...
 CLEAR_EXPLAINED = 0.5  # ... and explaining this share of the question's words
+# A statement listing exactly as many things as the question says there are: on the dev
+# sets such readings were right when they explained the whole question.
+SIZED_LIST = 0.75
 SECOND_SURE = 0.9
 SECOND_EXPLAINED = 0.6
 READING_MIN = 0.5  # a graph reading below this is not an answer
@@ -571,8 +574,11 @@ class QAEngine:
         reading = self.reader.read(analysis, focus, extra)
         if reading is not None and not _states_what_is_asked(reading, analysis):
             reading = None  # "how many STPs were created?" is not told what formed them
-        if reading is not None and reading_confidence(reading) >= self.limits.threshold:
-            return self._from_reading(text, reading, focus, reading_confidence(reading))
+        sure = 0.0 if reading is None else max(reading_confidence(reading),
+                                               _sized_list(reading, analysis,
+                                                           self.model.analyser.index.entities))
+        if reading is not None and sure >= self.limits.threshold:
+            return self._from_reading(text, reading, focus, sure)
         # "the partnership chaired by Alan Yates": the clause names the thing asked about,
         # so the question asked again about it comes before joining through Alan Yates.
         through = None if is_yes_no(analysis) else self._through_described(analysis)
@@ -1051,6 +1057,31 @@ def _named_listed(answer: Answer, match: Match, listed: Sequence[Entity]) -> Ans
     if len(found) == 1 and rest and all(m.best.entity.label.lower() in text for m in rest):
         return replace(answer, answer=_cut(f"Yes. {answer.answer}", MAX_ANSWER_CHARS))
     return None
+
+
+_SIZED = re.compile(r"\b(?:which|what|the|list|name)\s+(?:are\s+the\s+|the\s+)?"
+                    r"(?P<size>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven"
+                    r"|twelve)\b", re.IGNORECASE)
+
+
+def _sized_list(reading: Reading, analysis: Analysis, entities: Mapping[str, Entity]
+                ) -> float:
+    """ "Which two devolved systems does the article name?" read as a statement that
+    explains the whole question and lists exactly two things: the size the question gives
+    confirms the reading (:data:`SIZED_LIST`); else 0."""
+    match = _SIZED.search(analysis.text)
+    if match is None or reading.shape != "fact" or reading.words < FULL_COVER or \
+            reading.entities < FULL_COVER:
+        return 0.0
+    # Named things when there are any: a date or bound beside them is no member.
+    listed = [entities.get(r.iri) for r in reading.results if r.iri]
+    members = [e for e in listed if e is not None and e.role == "individual"]
+    # Things of one kind (not a count node beside four STPs).
+    if not members or len(members) != len(listed) or not frozenset.intersection(
+            *(_own_classes(e) for e in members)):
+        return 0.0
+    return SIZED_LIST if len({e.iri for e in members}) in written_numbers(match["size"]) \
+        else 0.0
 
 
 def _whole_list_lacks(listed: Sequence[Entity], analysis: Analysis) -> bool:
