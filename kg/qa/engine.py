@@ -581,7 +581,8 @@ class QAEngine:
             return self._from_reading(text, reading, focus, sure)
         # "the partnership chaired by Alan Yates": the clause names the thing asked about,
         # so the question asked again about it comes before joining through Alan Yates.
-        through = None if is_yes_no(analysis) else self._through_described(analysis)
+        through = None if is_yes_no(analysis) else (
+            self._through_ranked(analysis) or self._through_described(analysis))
         if through is not None:
             return through
         bridged = self.reader.bridged(analysis, focus)
@@ -610,6 +611,30 @@ class QAEngine:
                        sources=(*sources, *(s for s in inner.sources if s not in sources)),
                        confidence=round(inner.confidence * DESCRIBED, 3),
                        interpretation=f"{found.question} ({line})")
+
+    def _through_ranked(self, analysis: Analysis) -> Answer | None:
+        """ "Who chairs the second largest STP in England?": which thing holds the rank is
+        asked first ("Which is the second largest STP?"); a sure answer naming one thing
+        is put in the phrase's place, and the question asked again about it by name."""
+        text = analysis.text
+        ranked = _RANKED.search(text)
+        if ranked is None or text[:ranked.start()].strip().lower() in ("which is", "what is"):
+            return None
+        which = f"Which is the {ranked['rank'].strip()}?"
+        first = self._answer_text(which, None)
+        named = {r.iri: r.label for r in first.results if r.iri}
+        if not first.answered or first.confidence < RANKED_SURE or len(named) != 1:
+            return None
+        label = next(iter(named.values()))
+        question = f"{text[:ranked.start()]} {label} {text[ranked.end():]}".strip()
+        inner = self._answer_text(question, None)
+        if not inner.answered:
+            return None
+        return replace(inner, answer=_cut(f"{first.answer} {inner.answer}", MAX_ANSWER_CHARS),
+                       sources=(*first.sources,
+                                *(s for s in inner.sources if s not in first.sources)),
+                       confidence=round(min(first.confidence, inner.confidence) * DESCRIBED, 3),
+                       interpretation=f"{question} ({first.answer})")
 
     def _described_itself(self, found: Described) -> Answer | None:
         """ "Which ICS serves 1.8 million people?": the one thing of the kind that the
@@ -1059,6 +1084,16 @@ def _named_listed(answer: Answer, match: Match, listed: Sequence[Entity]) -> Ans
     return None
 
 
+# "the second largest STP (in England)": a thing named only by its rank among its kind.
+_RANKED = re.compile(
+    r"\bthe\s+(?:[a-z]+\s+(?:described|named|ranked|listed|known)\s+as\s+(?:the\s+)?)?"
+    r"(?P<rank>(?:(?:second|third|fourth|fifth)\s+)?(?:largest|biggest|smallest)"
+    r"(?:\s+(?!in\b|of\b|among\b|across\b|and\b|by\b)[A-Za-z][\w&'-]*){0,6}?"
+    r"(?=\s+(?:in|of|among|across|and|by)\b|\s*[?,.]|\s*\Z)"
+    # ... and where it ranks, which the thing's name then makes plain.
+    r"(?:\s+(?:in|of|among|across)\s+(?:all\s+)?(?:england(?:'s)?(?:\s+\d+\s+[a-z]+)?"
+    r"|the\s+country|the\s+nhs))?)", re.IGNORECASE)
+RANKED_SURE = 0.9  # the rank's own answer must be this sure to ask on through it
 _SIZED = re.compile(r"\b(?:which|what|the|list|name)\s+(?:are\s+the\s+|the\s+)?"
                     r"(?P<size>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven"
                     r"|twelve)\b", re.IGNORECASE)
