@@ -563,6 +563,8 @@ class QAEngine:
         fitted = _figured(catalogue, analysis)
         if fitted is None or _kinds_for_members(fitted, analysis):
             return None
+        if not is_yes_no(analysis) and _lists_the_named(fitted, analysis, best):
+            return None
         if is_yes_no(analysis):
             return _verdict(fitted, best, self.model.analyser.index.entities, analysis)
         return fitted
@@ -1135,6 +1137,17 @@ def _whole_list_lacks(listed: Sequence[Entity], analysis: Analysis) -> bool:
 
 def _own_classes(entity: Entity) -> frozenset[str]:
     return frozenset(c for c in entity.classes if c.startswith(ONTOLOGY))
+
+
+def _lists_the_named(answer: Answer, analysis: Analysis, best: Match) -> bool:
+    """ "What does Option 1 involve?" answered with the list of options: the question
+    names one of the things the answer lists, in no slot, so it asks about that one."""
+    filled = {f.mention.start for f in best.fills if f.mention is not None}
+    named = {m.best.entity.iri for m in analysis.mentions if not m.weak
+             and m.best.entity.role == "individual" and m.start not in filled}
+    listed = {r.iri for r in answer.results if r.iri}
+    opening = analysis.tokens[0].surface if analysis.tokens else ""
+    return len(listed) > 1 and bool(named & listed) and opening not in ("which", "list")
 
 
 def _kinds_for_members(answer: Answer, analysis: Analysis) -> bool:
