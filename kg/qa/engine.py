@@ -106,6 +106,8 @@ from kg.search import SearchIndex
 from kg.search.model import Statement
 from kg.settings import Settings
 from kg.store.base import Store
+from kg.store.terms import Term
+from kg.store.values import term_n3
 
 SUGGESTIONS = 3
 MAX_RESULTS = 25  # results an answer shows
@@ -584,7 +586,8 @@ class QAEngine:
         # "the partnership chaired by Alan Yates": the clause names the thing asked about,
         # so the question asked again about it comes before joining through Alan Yates.
         through = None if is_yes_no(analysis) else (
-            self._through_ranked(analysis) or self._through_described(analysis))
+            self._through_ranked(analysis) or self._through_member(analysis)
+            or self._through_described(analysis))
         if through is not None:
             return through
         bridged = self.reader.bridged(analysis, focus)
@@ -637,6 +640,40 @@ class QAEngine:
                                 *(s for s in inner.sources if s not in first.sources)),
                        confidence=round(min(first.confidence, inner.confidence) * DESCRIBED, 3),
                        interpretation=f"{question} ({first.answer})")
+
+    def _through_member(self, analysis: Analysis) -> Answer | None:
+        """ "What is the vision of the partnership where Dave Sweeney is executive
+        director?": the one body the person's stated membership (in the role the clause
+        names, if it names one) is with is put in the clause's place, and the question is
+        asked again about it by name."""
+        clause = _MEMBER_CLAUSE.search(analysis.text)
+        if clause is None:
+            return None
+        said = " ".join(words(clause["clause"]))
+        inside = [m for m in analysis.mentions if " ".join(words(m.text)) in said]
+        people = [m.best.entity.iri for m in inside if PERSON in m.best.entity.classes]
+        if len(people) != 1:
+            return None
+        roles = {m.best.entity.iri for m in inside if m.best.entity.iri not in people}
+        rows = self.store.select(MEMBERSHIP_QUERY % term_n3(Term.iri(people[0])),
+                                 timeout=self.limits.query_timeout).rows
+        held = [r for r in rows if r.get("role") and r["role"].value in roles] or (
+            rows if not any(r.get("role") for r in rows) or len(rows) == 1 else [])
+        bodies = {r["org"].value: (r["label"].value, r["g"].value) for r in held}
+        if len(bodies) != 1:
+            return None  # no stated body, or several: which one is meant is a guess
+        label, graph = next(iter(bodies.values()))
+        text = analysis.text
+        question = f"{text[:clause.start()]}{label}{text[clause.end():]}"
+        inner = self._answer_text(question, None)
+        if not inner.answered:
+            return None
+        sources = build_sources(resolve_sources(self.store, [graph],
+                                                timeout=self.limits.query_timeout))
+        return replace(inner, sources=(*sources, *(s for s in inner.sources
+                                                   if s not in sources)),
+                       confidence=round(inner.confidence * DESCRIBED, 3),
+                       interpretation=f"{question} (the body of {clause['clause'].strip()})")
 
     def _described_itself(self, found: Described) -> Answer | None:
         """ "Which ICS serves 1.8 million people?": the one thing of the kind that the
@@ -1096,6 +1133,17 @@ _RANKED = re.compile(
     r"(?:\s+(?:in|of|among|across)\s+(?:all\s+)?(?:england(?:'s)?(?:\s+\d+\s+[a-z]+)?"
     r"|the\s+country|the\s+nhs))?)", re.IGNORECASE)
 RANKED_SURE = 0.9  # the rank's own answer must be this sure to ask on through it
+# "the partnership where Dave Sweeney is executive director": a body named by a member.
+_MEMBER_CLAUSE = re.compile(
+    r"\bthe\s+(?:partnership|system|ics|organi[sz]ation|body|board|icb|stp|trust|group"
+    r"|alliance|network)\s+(?:where|in\s+which|at\s+which|that|which|whose)\s+"
+    r"(?P<clause>[^?,;]{3,120}?)(?=\s*[?,;]|\s*\Z)", re.IGNORECASE)
+MEMBERSHIP_QUERY = """PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?org ?role ?label ?g WHERE {
+  GRAPH ?g { ?m org:member %s ; org:organization ?org . OPTIONAL { ?m org:role ?role } }
+  ?org rdfs:label ?label FILTER(lang(?label) = "en" || lang(?label) = "")
+} ORDER BY ?g ?org LIMIT 50"""
 _SIZED = re.compile(r"\b(?:which|what|the|list|name)\s+(?:are\s+the\s+|the\s+)?"
                     r"(?P<size>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven"
                     r"|twelve)\b", re.IGNORECASE)
