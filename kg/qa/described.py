@@ -78,7 +78,11 @@ def described(index: SearchIndex, reader: GraphReader, analysis: Analysis,
             continue
         if any(name not in statement.text.lower() for name in named):
             continue
-        for iri in (statement.subject, statement.object):
+        # A figure of a count node ("BOB ICS primary care networks: 45") is about the thing
+        # the node counts in.
+        around = [] if statement.subject in entities else [
+            st.object for st in index.about(hit.graph, statement.subject)]
+        for iri in (statement.subject, statement.object, *around):
             entity = entities.get(iri)
             if entity is not None and entity.role == "individual" and _of_kind(entity, kind):
                 found.setdefault(iri, (statement, hit))

@@ -155,6 +155,12 @@ class SearchIndex:
                                                 passage.locator, ())))
         return found
 
+    def about(self, graph: str, subject: str) -> list[Statement]:
+        """Every statement of passage ``graph`` whose subject is ``subject`` (a count's
+        "count in", beside the figure a search found)."""
+        return [st for p in self._passages if p.graph == graph for st in p.statements
+                if st.subject == subject]
+
     def _hit(self, index: int, score: float, statement_scores: np.ndarray) -> SearchHit:
         passage = self._passages[index]
         first = self._offsets[index]
