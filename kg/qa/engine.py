@@ -128,6 +128,7 @@ DESCRIBE_QUESTION = "what-is"  # the catalogue's definition question
 ONTOLOGY = "https://w3id.org/icskg/ontology#"
 MAX_CONTEXT = 12  # entities a context carries
 PERSON = "http://www.w3.org/ns/prov#Person"
+LEADING = frozenset({"~CHAIR", "~LEAD"})  # "who chairs / leads / runs": a person answers
 ALTERNATIVES = 3  # other readings of a name tried when the best one has no answer
 RUNNERS_UP = 2  # catalogue questions tried after the best when it has no answer
 RUNNER_UP_GAP = 0.2  # ... if they score at most this much below it
@@ -727,12 +728,22 @@ class QAEngine:
         if self.limits.passage_fallback and passage.words >= enough and holds_named and \
                 passage.lead >= FALLBACK_LEAD and \
                 not (joins_facts(analysis) and not self._explains_verb(analysis, passage)) and \
-                not self._beyond_sources(analysis):
+                not self._beyond_sources(analysis) and not self._names_no_leader(analysis, passage):
             # Nothing structured fits, but the question is about the graph's subject matter:
             # the best passage, cited, at the confidence the dev set measured for such answers.
             return self._from_reading(text, passage, focus,
                                       fallback_confidence(passage, self.limits.threshold))
         return None
+
+    def _names_no_leader(self, analysis: Analysis, passage: Reading) -> bool:
+        """ "Who chairs the Greater Manchester partnership?": a passage that names no
+        person cannot say who leads it, however well its other words match."""
+        if "~WHO" not in analysis.features or not analysis.features.keys() & LEADING:
+            return False
+        entities = self.model.analyser.index.entities
+        held = {i for u in passage.units for i in u.iris()} | {
+            r.iri for r in passage.results if r.iri}
+        return not any(i in entities and PERSON in entities[i].classes for i in held)
 
     def _explains_verb(self, analysis: Analysis, passage: Reading) -> bool:
         """The question's first own word ("What is the *vision* of the ICS whose director
