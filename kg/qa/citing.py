@@ -40,6 +40,12 @@ _LEADING = re.compile(r"\A\s*(?:according\s+to|per)\s+(?P<source>[^,?]{2,80}),\s
 _MEAN_BY = re.compile(r"\A\s*what\s+(?:does|do|did)\s+(?P<source>.{2,80}?)\s+(?:mean|means)\s+by"
                       r"\s+(?P<thing>[^?]{2,120}?)\s*\?*\s*\Z", re.IGNORECASE)
 
+# "How does the journey page describe ICPs?" asks the same, in other words (a person's
+# description is a view of theirs, read as such).
+_HOW_DESCRIBED = re.compile(
+    r"\A\s*how\s+(?:does|do|did)\s+(?P<source>.{0,60}?\b(?:page|site|website|article"
+    r"|report|summary|blog|webinar|paper|document|glossary))\s+(?:describe|characteri[sz]e)"
+    r"\s+(?P<thing>[^?]{2,120}?)\s*\?*\s*\Z", re.IGNORECASE)
 # "Is X counted as a K?": the verb only says how the sources class X, which is what
 # "Is X a K?" asks; left in, "counted" reads as a count and "regarded" as a duty.
 _CLASSED_AS = re.compile(
@@ -60,7 +66,7 @@ def reworded(text: str) -> str:
     """ "What does the C&M partnership mean by ICPs?" asks what ICPs are, as that source
     has it: the source is a citation, not the thing to describe. "Is X counted as a K?"
     asks whether X is a K; "Must X break even, like councils?" whether X must."""
-    match = _MEAN_BY.match(text)
+    match = _MEAN_BY.match(text) or _HOW_DESCRIBED.match(text)
     if match is not None:
         return f"What is {match['thing']}, according to {match['source']}?"
     classed = _CLASSED_AS.match(text)
