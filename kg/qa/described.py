@@ -80,7 +80,7 @@ def described(index: SearchIndex, reader: GraphReader, analysis: Analysis,
             continue
         # A figure of a count node ("BOB ICS primary care networks: 45") is about the thing
         # the node counts in.
-        around = [] if statement.subject in entities else [
+        around = [] if statement.subject in entities or not figures else [
             st.object for st in index.about(hit.graph, statement.subject)]
         for iri in (statement.subject, statement.object, *around):
             entity = entities.get(iri)

@@ -18,7 +18,7 @@ from tests.qa.grading import DEVSET, DEVSET2, DEVSET3, Tally, grade, load_items
 
 # The bars this branch reaches on the graph it builds (see README "Asking questions"),
 # a little below what was measured: devset.json 217/289 right with 5 of 193 answered
-# wrong, devset2.json 150/200 with 3 of 134, devset3.json 142/200 with 6 of 130. The
+# wrong, devset2.json 150/200 with 3 of 134, devset3.json 141/200 with 6 of 129. The
 # wrong-answer bar is the one that matters more (a wrong answer costs more than a
 # refusal), so it is kept tight.
 BARS = {DEVSET: (0.72, 0.04), DEVSET2: (0.72, 0.035), DEVSET3: (0.67, 0.06)}
