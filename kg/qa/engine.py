@@ -1169,7 +1169,7 @@ def _sized_list(reading: Reading, analysis: Analysis, entities: Mapping[str, Ent
     if match is None or reading.shape != "fact" or reading.words < FULL_COVER or \
             reading.entities < FULL_COVER:
         return 0.0
-    # Named things when there are any: a date or bound beside them is no member.
+    # Only named things count: a date or bound beside them is no member.
     listed = [entities.get(r.iri) for r in reading.results if r.iri]
     members = [e for e in listed if e is not None and e.role == "individual"]
     # Things of one kind (not a count node beside four STPs).
