@@ -83,6 +83,8 @@ class Analyser:
         self._known_set = frozenset(known)
         # "covered" is a form of the known "cover", never a typo of "converted".
         self._known_stems = frozenset(self.normaliser.stem(w) for w in known)
+        # Read here, with the engine, so no question pays for it (about 0.2 s).
+        self._english = english_words()
 
     def analyse(self, text: str) -> Analysis:
         """Analyse one question or phrasing."""
@@ -171,7 +173,7 @@ class Analyser:
         surface = token.surface
         if (surface in self._known_set or token.stem in self._known_stems
                 or len(surface) < MIN_TYPO_CHARS or surface.isdigit()
-                or _is_placeholder(surface) or is_english(surface)):
+                or _is_placeholder(surface) or is_english(surface, self._english)):
             return token
         hit = process.extractOne(surface, self._known, scorer=fuzz.ratio,
                                  score_cutoff=TYPO_CUTOFF)
@@ -226,14 +228,14 @@ class Analyser:
 
 
 @functools.cache
-def _english() -> frozenset[str]:
-    # Loaded once (about 0.2 s): the list is data of an installed package and never changes.
+def english_words() -> frozenset[str]:
+    """The English word list (read once: it is data of an installed package)."""
     return frozenset(get_english_words_set(["web2"], lower=True, alpha=True))
 
 
-def is_english(word: str) -> bool:
+def is_english(word: str, found: frozenset[str] | None = None) -> bool:
     """A dictionary word, or a regular inflection of one ("countries", "governed")."""
-    found = _english()
+    found = english_words() if found is None else found
     if word in found:
         return True
     for suffix, base in _INFLECTIONS:

@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from kg.qa.analysis import Analysis
 from kg.qa.dates import find_dates
+from kg.qa.lexicon import YES_NO
 
 T = TypeVar("T")
 
@@ -58,8 +59,7 @@ _CLASSED_AS = re.compile(
 # answer contrasts with, not a second thing the fact must hold of.
 _LIKE = re.compile(r",?\s+(?:unlike|just like|like|in the same way as|the same way as|as do"
                    r"|as does)\s+[^,?]{2,60}?\s*(?P<end>\?*)\s*\Z", re.IGNORECASE)
-_YES_NO_OPENING = re.compile(r"\A\s*(?:is|are|was|were|can|could|do|does|did|must|should"
-                             r"|will|would|has|have|may)\b", re.IGNORECASE)
+_YES_NO_OPENING = re.compile(r"\A\s*(?:" + "|".join(sorted(YES_NO)) + r")\b", re.IGNORECASE)
 
 
 def reworded(text: str) -> str:

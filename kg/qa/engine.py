@@ -34,6 +34,7 @@ from kg.qa.answer import (
     BoundValue,
     Context,
     ResultItem,
+    Source,
     Suggestion,
     build_results,
     build_sources,
@@ -614,7 +615,7 @@ class QAEngine:
         sources = build_sources(resolve_sources(self.store, [found.hit.graph],
                                                 timeout=self.limits.query_timeout))
         return replace(inner, answer=_cut(f"{line} {inner.answer}", MAX_ANSWER_CHARS),
-                       sources=(*sources, *(s for s in inner.sources if s not in sources)),
+                       sources=_first_cited(sources, inner.sources),
                        confidence=round(inner.confidence * DESCRIBED, 3),
                        interpretation=f"{found.question} ({line})")
 
@@ -637,8 +638,7 @@ class QAEngine:
         if not inner.answered:
             return None
         return replace(inner, answer=_cut(f"{first.answer} {inner.answer}", MAX_ANSWER_CHARS),
-                       sources=(*first.sources,
-                                *(s for s in inner.sources if s not in first.sources)),
+                       sources=_first_cited(first.sources, inner.sources),
                        confidence=round(min(first.confidence, inner.confidence) * DESCRIBED, 3),
                        interpretation=f"{question} ({first.answer})")
 
@@ -671,8 +671,7 @@ class QAEngine:
             return None
         sources = build_sources(resolve_sources(self.store, [graph],
                                                 timeout=self.limits.query_timeout))
-        return replace(inner, sources=(*sources, *(s for s in inner.sources
-                                                   if s not in sources)),
+        return replace(inner, sources=_first_cited(sources, inner.sources),
                        confidence=round(inner.confidence * DESCRIBED, 3),
                        interpretation=f"{question} (the body of {clause['clause'].strip()})")
 
@@ -1156,8 +1155,12 @@ SELECT DISTINCT ?org ?role ?label ?g WHERE {
   ?org rdfs:label ?label FILTER(lang(?label) = "en" || lang(?label) = "")
 } ORDER BY ?g ?org LIMIT 50"""
 _SIZED = re.compile(r"\b(?:which|what|the|list|name)\s+(?:are\s+the\s+|the\s+)?"
-                    r"(?P<size>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven"
-                    r"|twelve)\b", re.IGNORECASE)
+                    r"(?P<size>\w+)\b", re.IGNORECASE)
+
+
+def _first_cited(first: Sequence[Source], then: Sequence[Source]) -> tuple[Source, ...]:
+    """The sources of a joined answer: what named the thing first, then the rest."""
+    return (*first, *(s for s in then if s not in first))
 
 
 def _sized_list(reading: Reading, analysis: Analysis, entities: Mapping[str, Entity]
@@ -1165,8 +1168,8 @@ def _sized_list(reading: Reading, analysis: Analysis, entities: Mapping[str, Ent
     """ "Which two devolved systems does the article name?" read as a statement that
     explains the whole question and lists exactly two things: the size the question gives
     confirms the reading (:data:`SIZED_LIST`); else 0."""
-    match = _SIZED.search(analysis.text)
-    if match is None or reading.shape != "fact" or reading.words < FULL_COVER or \
+    sizes = {n for m in _SIZED.finditer(analysis.text) for n in written_numbers(m["size"])}
+    if not sizes or reading.shape != "fact" or reading.words < FULL_COVER or \
             reading.entities < FULL_COVER:
         return 0.0
     # Only named things count: a date or bound beside them is no member.
@@ -1176,8 +1179,7 @@ def _sized_list(reading: Reading, analysis: Analysis, entities: Mapping[str, Ent
     if not members or len(members) != len(listed) or not frozenset.intersection(
             *(_own_classes(e) for e in members)):
         return 0.0
-    return SIZED_LIST if len({e.iri for e in members}) in written_numbers(match["size"]) \
-        else 0.0
+    return SIZED_LIST if len({e.iri for e in members}) in sizes else 0.0
 
 
 def _whole_list_lacks(listed: Sequence[Entity], analysis: Analysis) -> bool:

@@ -194,6 +194,9 @@ def _with_data(built_in: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...
     return merged
 
 
+# The words a yes/no question opens with ("Is...", "Did...", "Can...").
+YES_NO = frozenset({"is", "are", "was", "were", "does", "do", "did", "has", "have", "had",
+                    "can", "could", "will", "would", "must", "should", "shall", "may"})
 # Concepts that cannot both hold of one thing: a statement of one answers "no" to a
 # question of the other ("must NHS bodies break even?" against "may run a deficit").
 OPPOSITES: MappingProxyType[str, str] = MappingProxyType({

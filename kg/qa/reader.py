@@ -42,15 +42,13 @@ from kg.qa.facts import (
     neighbourhood_query,
     units_from,
 )
-from kg.qa.lexicon import OPPOSITES
+from kg.qa.lexicon import OPPOSITES, YES_NO
 from kg.qa.verbal import QUIET, join, precision_of, sentence, show_value
 from kg.store.base import Store
 from kg.store.terms import Term
 from kg.store.values import term_n3
 
 ASKING = frozenset({"~WHO", "~WHEN", "~WHERE", "~HOWMANY", "~DEFINE", "~WHY"})
-YES_NO = frozenset({"is", "are", "was", "were", "does", "do", "did", "has", "have", "had",
-                    "can", "could", "will", "would", "must", "should", "shall", "may"})
 MAX_ANSWER = 560
 _EXISTENCE = re.compile(r"\b(?:still|exist|exists|existed|existing|around|remain|remained)\b",
                         re.IGNORECASE)

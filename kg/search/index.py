@@ -94,6 +94,7 @@ class SearchIndex:
 
     def __init__(self, passages: Sequence[Passage], labels: Labels) -> None:
         self._passages = tuple(passages)
+        self._by_graph = {p.graph: p for p in self._passages}
         all_names = [n for names in labels.others.values() for n in names]
         self._terms = Terms(acronyms_in([*labels.preferred.values(), *all_names]))
         self._owners = [_Owner(i, j) for i, p in enumerate(self._passages)
@@ -158,8 +159,9 @@ class SearchIndex:
     def about(self, graph: str, subject: str) -> list[Statement]:
         """Every statement of passage ``graph`` whose subject is ``subject`` (a count's
         "count in", beside the figure a search found)."""
-        return [st for p in self._passages if p.graph == graph for st in p.statements
-                if st.subject == subject]
+        passage = self._by_graph.get(graph)
+        return [] if passage is None else [st for st in passage.statements
+                                           if st.subject == subject]
 
     def _hit(self, index: int, score: float, statement_scores: np.ndarray) -> SearchHit:
         passage = self._passages[index]
