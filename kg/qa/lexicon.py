@@ -54,14 +54,19 @@ _BUILT_IN: dict[str, tuple[str, ...]] = {
                "joint working", "engage with"),
     "PRODUCE": ("produce", "write", "draw up", "prepare", "author", "publish", "draft",
                 "create", "develop", "drawn up", "put together", "come up with", "output"),
-    "FORM": ("form", "formed", "formation", "set up", "establish", "established",
-             "establishment", "constitute", "found", "founded", "create", "created",
+    # What a body is made of ("formed from", "members") is not who set it up ("established
+    # by"): "formed" alone says either, "set up" or "founded" only the setting up.
+    "FORM": ("form", "formed", "formation", "formed from", "created from", "made from",
+             "constitute",
              "convene", "make up", "makes up", "made up", "comprise", "composed",
              "composition", "consist", "constituted", "membership", "member", "members",
              "belong", "belongs", "sit on", "sits on", "seat", "seats", "represented",
              "representation", "participant", "participate", "include", "includes",
              "bring together", "brings together", "brought together", "built around",
              "organised around", "based around"),
+    "ESTABLISH": ("formed", "formation", "set up", "sets up", "setting up", "establish",
+                  "established", "establishes", "establishment", "found", "founded",
+                  "founding", "create", "created", "creates", "creation", "launch", "launched"),
     "PARTOF": ("become part of", "became part of", "absorbed into", "absorb", "absorbed",
                "merged into", "merging into", "merge into", "folded into", "subsumed",
                "incorporated into", "taken into", "ended up in", "end up in",
@@ -201,6 +206,9 @@ YES_NO = frozenset({"is", "are", "was", "were", "does", "do", "did", "has", "hav
 # question of the other ("must NHS bodies break even?" against "may run a deficit").
 OPPOSITES: MappingProxyType[str, str] = MappingProxyType({
     "~BREAKEVEN": "~DEFICIT", "~DEFICIT": "~BREAKEVEN"})
+# What a source of a kind says of every statement it holds: a webinar's people spoke there,
+# so "what did the webinar speakers say" is explained by any statement of its summary.
+SOURCE_KIND_WORDS: MappingProxyType[str, str] = MappingProxyType({"webinar": "speakers spoke"})
 LEXICON_FILE = Path(__file__).with_name("lexicon.toml")
 CONCEPTS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(_with_data(_BUILT_IN))
 

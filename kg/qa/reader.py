@@ -42,7 +42,7 @@ from kg.qa.facts import (
     neighbourhood_query,
     units_from,
 )
-from kg.qa.lexicon import OPPOSITES, YES_NO
+from kg.qa.lexicon import OPPOSITES, SOURCE_KIND_WORDS, YES_NO
 from kg.qa.verbal import QUIET, join, precision_of, sentence, show_value
 from kg.store.base import Store
 from kg.store.terms import Term
@@ -161,7 +161,9 @@ class GraphReader:
 
     def learn_sources(self, texts: Mapping[str, str]) -> None:
         """Each passage's document words, which a unit from it also explains."""
-        self.sources = {g: self.analyser.bag(t) for g, t in texts.items()}
+        self.sources = {g: self.analyser.bag(" | ".join(
+            [t, *(w for k, w in SOURCE_KIND_WORDS.items() if k in t.lower())]))
+            for g, t in texts.items()}
 
     def learn_weights(self, texts: Sequence[str]) -> None:
         """Inverse document frequency of features over the graph's texts: a word most

@@ -76,15 +76,22 @@ def retrieve(index: SearchIndex, reader: GraphReader, analysis: Analysis,
         hit = candidate[2]
         units = reader.passage_units(hit.graph)
         scored = {id(u): reader.score(u, wanted, analysis, focus) for u in units}
-        if "~HOWMANY" not in analysis.features or any(
-                s.words >= FIGURE_FIT and _countable(s.unit) for s in scored.values()) or (
-                hit.summary and states_figure(hit.summary)
-                and _explained(reader, wanted, hit.summary) >= SUMMARY_FIGURE_FIT):
+        # A passage stating no figure of what is counted is refused later: the next one may.
+        if "~HOWMANY" not in analysis.features or figure_of_counted(
+                analysis, _text(hit), reader.text_bag) and (any(
+                    s.words >= FIGURE_FIT and _countable(s.unit) for s in scored.values()) or (
+                    hit.summary and states_figure(hit.summary)
+                    and _explained(reader, wanted, hit.summary) >= SUMMARY_FIGURE_FIT)):
             score, explained = candidate[0], candidate[1]
             break
     else:
         return None  # "how many", and no figure or list in any passage is about what it asks
-    ranked = sorted(units, key=lambda u: -_rank(scored[id(u)]))
+    # "How many": a statement giving the figure of what is counted comes first (every
+    # statement of a webinar explains "speakers"; the one saying there were four answers).
+    figure = asks_figure(analysis)
+    ranked = sorted(units, key=lambda u: (
+        not (figure and figure_of_counted(analysis, sentence(u, reader.props), reader.text_bag)),
+        -_rank(scored[id(u)])))
     summary = [hit.summary.rstrip(".") + "."] if hit.summary else []
     lines: list[str] = []
     chosen = []
