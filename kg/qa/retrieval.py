@@ -11,7 +11,7 @@ question names; the engine's threshold then decides (see
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from kg.qa.analysis import Analysis
 from kg.qa.answer import ResultItem
@@ -76,12 +76,8 @@ def retrieve(index: SearchIndex, reader: GraphReader, analysis: Analysis,
         hit = candidate[2]
         units = reader.passage_units(hit.graph)
         scored = {id(u): reader.score(u, wanted, analysis, focus) for u in units}
-        # A passage stating no figure of what is counted is refused later: the next one may.
-        if "~HOWMANY" not in analysis.features or figure_of_counted(
-                analysis, _text(hit), reader.text_bag) and (any(
-                    s.words >= FIGURE_FIT and _countable(s.unit) for s in scored.values()) or (
-                    hit.summary and states_figure(hit.summary)
-                    and _explained(reader, wanted, hit.summary) >= SUMMARY_FIGURE_FIT)):
+        if "~HOWMANY" not in analysis.features or _counts(reader, analysis, hit, wanted,
+                                                          scored.values()):
             score, explained = candidate[0], candidate[1]
             break
     else:
@@ -122,6 +118,18 @@ def retrieve(index: SearchIndex, reader: GraphReader, analysis: Analysis,
                                   graphs=(hit.graph,)),),
                    score, passage_query(hit.graph), tuple(sorted(focus.iris())), explained,
                    coverage(focus, held_units), lead=_lead(hit, hits))
+
+
+def _counts(reader: GraphReader, analysis: Analysis, hit: SearchHit,
+            wanted: dict[str, float], scored: Collection[Scored]) -> bool:
+    """Whether a passage can answer "how many": a figure of what is counted (one stating
+    none is refused later, so the next passage may answer instead), in a countable
+    statement about the question or in a summary that explains enough of it."""
+    if not figure_of_counted(analysis, _text(hit), reader.text_bag):
+        return False
+    return any(s.words >= FIGURE_FIT and _countable(s.unit) for s in scored) or (
+        bool(hit.summary) and states_figure(hit.summary or "")
+        and _explained(reader, wanted, hit.summary or "") >= SUMMARY_FIGURE_FIT)
 
 
 def _from_cited(reader: GraphReader, analysis: Analysis, hits: list[SearchHit]
