@@ -294,7 +294,8 @@ class QAEngine:
         text = reworded(text)
         dated = dated_reference(text, self.model.analyser, self.document_dates)
         read = self.model.analyser.analyse(dated)
-        answer = self._read_text(text, read, as_of, context, continuing=continuing)
+        answer = _as_many_as_asked(
+            self._read_text(text, read, as_of, context, continuing=continuing), text)
         asked, cited = split_source(dated)
         if not answer.answered and not cited:
             return self._read_in_document(text, read, answer)
@@ -1180,6 +1181,16 @@ def _sized_list(reading: Reading, analysis: Analysis, entities: Mapping[str, Ent
             *(_own_classes(e) for e in members)):
         return 0.0
     return SIZED_LIST if len({e.iri for e in members}) in sizes else 0.0
+
+
+def _as_many_as_asked(answer: Answer, text: str) -> Answer:
+    """ "What four things must systems do...?" answered from a passage: its statements are
+    ranked best first, and the question says how many it wants, so it lists no more."""
+    sizes = {n for m in _SIZED.finditer(text) for n in written_numbers(m["size"])}
+    if not answer.answered or answer.question_id != "graph:passage" or len(sizes) != 1:
+        return answer
+    size = next(iter(sizes))
+    return replace(answer, results=answer.results[:size]) if size >= 1 else answer
 
 
 def _whole_list_lacks(listed: Sequence[Entity], analysis: Analysis) -> bool:
