@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
     ("What four things must systems do to realise the potential of data and digital?", 4,
      "foundations"),
     ("In which three core areas must an STP meet objectives before it can mature into an "
-     "ICS?", 3, "capacity"),
+     "ICS?", 3, "local government"),
 ])
 def test_as_many_as_asked(client: TestClient, question: str, size: int, said: str) -> None:
     body = client.post("/ask", json={"question": question}).json()
