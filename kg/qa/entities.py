@@ -243,7 +243,8 @@ def names_of(entity: Entity, alts: Iterable[str], normaliser: Normaliser,
             found[key] = Name(key, text, entity, quality * COMMON_WORD, weak=True)
     if entity.role == "individual":
         for text, _, key in usable:
-            shorter = _without_tail(key, generic)
+            # "Cheshire and Merseyside" names its ICS; "local" does not name local councils.
+            shorter = _without_tail(key, generic) if _is_acronym_or_proper(text) else None
             if shorter and shorter not in found:
                 found[shorter] = Name(shorter, text, entity, 0.9)
             for other in _other_tails(key, generic):

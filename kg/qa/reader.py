@@ -153,6 +153,7 @@ class GraphReader:
         self.nameable = {iri: e.label for iri, e in entities.items() if e.role != "action"}
         self._by_label: dict[str, str] | None = None
         self._bags: dict[str, frozenset[str]] = {}
+        self._named: dict[str, frozenset[str]] = {}
         self._units: OrderedDict[tuple[str, ...], tuple[tuple[Unit, ...], str]] = OrderedDict()
         self.weights: dict[str, float] = {}
         self._unseen = 1.0
@@ -203,6 +204,19 @@ class GraphReader:
         words_of = {c for c in self.text_bag(text) if not c.startswith("~")}
         own = words_of | self.text_bag(bare)
         return frozenset(own) | self.sources.get(unit.graph, frozenset())
+
+    def named_in(self, unit: Unit) -> frozenset[str]:
+        """What the unit's own words name (a qualifier, a node's label), besides the things
+        it links: remembered, as the graph's sentences recur across questions."""
+        text = sentence(unit, self.props)
+        hit = self._named.get(text)
+        if hit is None:
+            found = self.analyser.index.mentions_in(text)
+            hit = frozenset(i for m in found if not m.weak
+                            for i in (m.best.entity.iri, m.best.entity.stands_for))
+            if len(self._named) < 50_000:
+                self._named[text] = hit
+        return hit
 
     def text_bag(self, text: str) -> frozenset[str]:
         """:meth:`Analyser.bag`, remembered: the graph's sentences recur across questions."""
@@ -362,7 +376,11 @@ class GraphReader:
 
     def score(self, unit: Unit, wanted: Mapping[str, float], analysis: Analysis,
               focus: Focus) -> Scored:
-        entities = coverage(focus, unit.iris(), kinds_needed="~HOWMANY" in analysis.features)
+        needed = "~HOWMANY" in analysis.features
+        entities = coverage(focus, unit.iris(), kinds_needed=needed)
+        if entities < 1.0:
+            # "the STPs that had evolved into ICSs" in a count's qualifier names the STPs.
+            entities = coverage(focus, unit.iris() | self.named_in(unit), kinds_needed=needed)
         bag = self.bag(unit)
         total = sum(wanted.values())
         words = explained_share(wanted, bag, analysis.spans) if total else 1.0
