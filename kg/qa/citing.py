@@ -78,13 +78,19 @@ def reworded(text: str) -> str:
     return text
 
 
+# "What is an ICP, according to the 2022 C&M page?": what a thing is holds at no date, so
+# the year only names the source.
+_WHAT_IS = re.compile(r"\A\s*what\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?:\S+\s+){0,5}?\S+,",
+                      re.IGNORECASE)
+
+
 def split_source(text: str) -> tuple[str, str]:
     """The question without a clause that only names its source, and that source:
     "What are the benefits, according to the C&M partnership?" asks about benefits, as
     that partnership states them. A clause with a date stays ("according to the 2018
     article, how many...": the date says as of when)."""
     trailing = _TRAILING.search(text)
-    if trailing and not find_dates(trailing["source"]):
+    if trailing and (not find_dates(trailing["source"]) or _WHAT_IS.match(text)):
         return text[:trailing.start()] + (trailing["end"] or "?"), trailing["source"].strip()
     leading = _LEADING.match(text)
     if leading and not find_dates(leading["source"]):
