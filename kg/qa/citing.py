@@ -47,6 +47,12 @@ _HOW_DESCRIBED = re.compile(
     r"\A\s*how\s+(?:does|do|did)\s+(?P<source>.{0,60}?\b(?:page|site|website|article"
     r"|report|summary|blog|webinar|paper|document|glossary))\s+(?:describe|characteri[sz]e)"
     r"\s+(?P<thing>[^?]{2,120}?)\s*\?*\s*\Z", re.IGNORECASE)
+# "What does the 'democratic mandate' refer to in the webinar?", "What does PCN stand for?":
+# what the term is, cited from a source when one is named ("in the context of ICSs" only
+# says where the term is used).
+_REFER_TO = re.compile(
+    r"\A\s*what\s+(?:does|do)\s+(?P<thing>[^?]{2,80}?)\s+(?:refer\s+to|stand\s+for|mean)"
+    r"(?:\s+(?:in|within)\s+(?P<where>[^?]{2,80}?))?\s*\?*\s*\Z", re.IGNORECASE)
 # "Is X counted as a K?": the verb only says how the sources class X, which is what
 # "Is X a K?" asks; left in, "counted" reads as a count and "regarded" as a duty.
 _CLASSED_AS = re.compile(
@@ -69,6 +75,11 @@ def reworded(text: str) -> str:
     match = _MEAN_BY.match(text) or _HOW_DESCRIBED.match(text)
     if match is not None:
         return f"What is {match['thing']}, according to {match['source']}?"
+    refer = _REFER_TO.match(text)
+    if refer is not None and not _MEAN_BY.match(text):
+        where = refer["where"] or ""
+        cited = any(w in SOURCE_NOUNS for w in where.lower().split())
+        return f"What is {refer['thing']}" + (f", according to {where}?" if cited else "?")
     classed = _CLASSED_AS.match(text)
     if classed is not None:
         text = f"{classed['verb']} {classed['thing']} {classed['rest']}"

@@ -349,7 +349,7 @@ class QAEngine:
         unknown = self._unknown_subject(analysis, focus)
         if unknown is not None:
             return unknown
-        ranking: Sequence[Match] = self.model.top(analysis, RANKED)
+        ranking: Sequence[Match] = _describing_first(self.model.top(analysis, RANKED), analysis)
         catalogue = None if context is not None and follow_up else self._catalogue(
             analysis, ranking, as_of)
         if catalogue is not None and catalogue.answered and ranking and \
@@ -1181,6 +1181,16 @@ def _sized_list(reading: Reading, analysis: Analysis, entities: Mapping[str, Ent
             *(_own_classes(e) for e in members)):
         return 0.0
     return SIZED_LIST if len({e.iri for e in members}) in sizes else 0.0
+
+
+def _describing_first(ranking: Sequence[Match], analysis: Analysis) -> Sequence[Match]:
+    """ "What is an ICS?" says nothing but the name after "what is": it asks what the
+    thing is, however fully a phrasing that only names it too ("Which ICSs were there
+    in {asOf}?") matches its words."""
+    if describes_first(analysis) is None or question_words(analysis):
+        return ranking
+    described = [m for m in ranking if m.question.id == DESCRIBE_QUESTION]
+    return [*described, *(m for m in ranking if m not in described)]
 
 
 def _as_many_as_asked(answer: Answer, text: str) -> Answer:
