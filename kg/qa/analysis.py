@@ -34,7 +34,10 @@ DOCUMENT_CLASSES = frozenset({SOURCE_DOCUMENT, "https://w3id.org/icskg/ontology#
 DOCUMENT_NOUNS = frozenset({"plan", "report", "paper", "document", "article",
                             "page", "blog", "publication", "guidance"})
 TITLE_LINKS = frozenset({"of", "on", "about", "into"})  # "the CCAL summary of Integrating Care"
-LIST_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "all"})
+# Before a number, words that make it the size of the list asked for ("the three aims",
+# "which nine CCGs", "name the eight ICSs").
+LIST_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "all", "which", "what",
+                              "name", "list"})
 
 
 @dataclass(frozen=True, slots=True)
