@@ -64,6 +64,13 @@ _LASTING = re.compile(r"\b(?:continue|continues|carry on|carries on|go on|goes o
                       r"|around|in existence|operating|function|functioning)\b", re.IGNORECASE)
 # ... past a time: "after 1 July 2022", "once X goes live".
 _AFTER = re.compile(r"\b(?:after|once|following|beyond|from)\b", re.IGNORECASE)
+# "Will CCGs be abolished when the C&M ICS goes live?": the same weighing, asked the other
+# way round (abolished by then: yes).
+_ENDING = re.compile(r"\b(?:abolished|abolish|disbanded|dissolved|wound up|cease to exist"
+                     r"|ceased to exist|stop existing)\b", re.IGNORECASE)
+# ("abolished after X" asks whether it came later, which one day's precision cannot say.)
+_BY_THEN = re.compile(r"\b(?:once|when|by)\b", re.IGNORECASE)
+_LATER = re.compile(r"\b(?:after|following|later than)\b", re.IGNORECASE)
 OUTLIVED = 0.9  # a stated abolition date against a stated event date: little to misread
 CLOSE = 0.88  # units scoring this share of the best join the answer
 NO_FIT = 0.35
@@ -541,7 +548,9 @@ class GraphReader:
         kind the question names against the time it asks about, a date ("after 1 July
         2022") or a dated event of a thing it names ("once X goes live"). Abolished by then:
         no; abolished later: yes."""
-        if not _LASTING.search(analysis.text) or not _AFTER.search(analysis.text):
+        lasting = bool(_LASTING.search(analysis.text) and _AFTER.search(analysis.text))
+        if not lasting and not (_ENDING.search(analysis.text) and _BY_THEN.search(
+                analysis.text) and not _LATER.search(analysis.text)):
             return None
         kinds = {i for g in focus.groups if is_kind(g) for i in g}
         ends = [u for u in units if u.node and u.dates() and kinds & u.iris()
@@ -557,7 +566,7 @@ class GraphReader:
                      if day]
         if len(ends) != 1 or not when or not abolished or (not dates and len(events) != 1):
             return None  # no abolition, several, or no time to weigh it against
-        verdict = "no" if abolished[0] <= when[0] else "yes"
+        verdict = "no" if (abolished[0] <= when[0]) == lasting else "yes"
         chosen = (ends[0], *([] if dates else events[:1]))
         said = "; ".join(sentence(u, self.props).rstrip(".") for u in chosen) + "."
         return Reading(verdict, f"{verdict.capitalize()}. {said}", chosen,
