@@ -509,7 +509,7 @@ class GraphReader:
             negated = self.negated(unit)
             verdict = "no" if _contrary(unit, analysis, negated, asked) is not None or \
                 self._not_yet(unit, focus) or (written and not asked & written) else "yes"
-            still = _still_existing(unit, analysis, self.bag(unit))
+            still = _still_existing(unit, analysis, self.bag(unit)) or _later(unit, analysis)
             if still is not None:
                 verdict = still
             if verdict == "yes" and unit.numbers() and not asked and \
@@ -881,6 +881,19 @@ def _date_fit(unit: Unit, analysis: Analysis) -> float:
     if all(d <= period.as_of for d in days):
         return 0.85
     return 0.6
+
+
+def _later(unit: Unit, analysis: Analysis) -> str | None:
+    """ "Were CCGs abolished after 1 July 2022?": whether the unit's date comes after the
+    period asked (abolished on that day: no); None when the question asks no "after"."""
+    dates = asked_dates(analysis)
+    if not dates or not re.search(r"\b(?:after|later than)\s+$",
+                                  analysis.text[:dates[0].start], re.IGNORECASE):
+        return None
+    days = [d for d in (_day(v.term.value) for v in unit.dates()) if d is not None]
+    if not days:
+        return None
+    return "yes" if all(d > dates[0].last for d in days) else "no"
 
 
 def _day(value: str) -> dt.date | None:
