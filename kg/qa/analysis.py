@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from english_words import get_english_words_set
 from rapidfuzz import fuzz, process
 
-from kg.qa.dates import DateMention, find_dates
+from kg.qa.dates import MONTHS, DateMention, find_dates
 from kg.qa.entities import COMMON_WORD, SOURCE_DOCUMENT
 from kg.qa.lexicon import CONCEPTS, STOPWORDS
 from kg.qa.linking import EntityIndex, Mention
@@ -213,6 +213,10 @@ class Analyser:
             if i > 0 and tokens[i - 1].surface in LIST_DETERMINERS and (
                     _number(tokens[i].stem) is not None or _number(surface) is not None):
                 i += 1  # "the three aims": the size of the list asked for, not what it is about
+                continue
+            if surface.isdigit() and int(surface) <= 31 and i + 1 < len(tokens) and \
+                    tokens[i + 1].surface in MONTHS:
+                i += 1  # "on 24 May": a day of a month given without its year, no figure
                 continue
             if surface not in STOPWORDS and (len(surface) > 1 or surface.isdigit()):
                 add(tokens[i].stem, range(i, i + 1))
