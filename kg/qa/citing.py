@@ -53,6 +53,8 @@ _HOW_DESCRIBED = re.compile(
 _REFER_TO = re.compile(
     r"\A\s*what\s+(?:does|do)\s+(?P<thing>[^?]{2,80}?)\s+(?:refer\s+to|stand\s+for|mean)"
     r"(?:\s+(?:in|within)\s+(?P<where>[^?]{2,80}?))?\s*\?*\s*\Z", re.IGNORECASE)
+_TRUE_THAT = re.compile(r"\A\s*(?P<verb>is|was)\s+it\s+(?:true|the\s+case|correct|right|so)"
+                        r"\s+that\s+", re.IGNORECASE)
 # "Is X counted as a K?": the verb only says how the sources class X, which is what
 # "Is X a K?" asks; left in, "counted" reads as a count and "regarded" as a duty.
 _CLASSED_AS = re.compile(
@@ -75,6 +77,8 @@ def reworded(text: str) -> str:
     match = _MEAN_BY.match(text) or _HOW_DESCRIBED.match(text)
     if match is not None:
         return f"What is {match['thing']}, according to {match['source']}?"
+    # "Is it true that CCGs were abolished in 2022?" asks the clause, yes or no.
+    text = _TRUE_THAT.sub(lambda m: m["verb"] + " ", text)
     refer = _REFER_TO.match(text)
     if refer is not None and not _MEAN_BY.match(text):
         where = refer["where"] or ""

@@ -37,8 +37,20 @@ def split_parts(text: str) -> list[str]:
     return [p if p.endswith("?") else p + "?" for p in pieces]
 
 
+# "When was it announced that X...?", "Is it true that...?": an "it" that stands for the
+# clause after it, not for anything said before.
+_EXPLETIVE_IT = re.compile(r"\bit\s+(?:(?:is|was|has|had|will|would)\s+)?(?:been\s+|be\s+)?"
+                           r"(?:\w+ed|said|known|true|possible|likely|clear)\s+(?:that|whether)\b",
+                           re.IGNORECASE)
+
+
+def _without_expletive(text: str) -> str:
+    return _EXPLETIVE_IT.sub(" ", text)
+
+
 def refers_back(text: str) -> bool:
     """True when the question points at something said before ("it", "they", "that")."""
+    text = _without_expletive(text)
     if _PERSONAL.search(text):
         return True
     return _DEMONSTRATIVE.search(text) is not None
@@ -57,7 +69,7 @@ _SUBJECT_PRONOUN = re.compile(
 def subject_is_pronoun(text: str) -> bool:
     """ "How many CCGs does it bring together?": the subject itself is "it", so the
     question cannot be read without knowing what "it" is."""
-    return _SUBJECT_PRONOUN.search(text) is not None
+    return _SUBJECT_PRONOUN.search(_without_expletive(text)) is not None
 
 
 _POSSESSIVE = re.compile(r"\b(?:its|their|theirs|his|hers|her(?=\s+\w))\b", re.IGNORECASE)
