@@ -87,6 +87,7 @@ DOCUMENT = f"{ICS}SourceDocument"
 SIBLING_SHARE = 0.1  # a class more of the named things belong to says little of kinship
 ANSWER_NOUNS = frozenset({"body", "bodies", "organisation", "organisations", "organization",
                           "organizations"})
+KIND_NOUNS = frozenset({"kind", "kinds", "type", "types", "sort", "sorts"})
 AS_OF = frozenset({f"{ICS}asOf", f"{ICS}asOfDate"})
 AS_OF_FIT = 0.45
 # Numbers that are positions, not amounts: "how many people" is not answered by a rank.
@@ -842,7 +843,10 @@ def _asked_for(analysis: Analysis) -> frozenset[str]:
     for i, token in enumerate(tokens):
         if token.surface not in ("which", "what"):
             continue
-        for j in range(i + 1, min(i + 3, len(tokens))):
+        # "which kinds of organisation": the kind words before the noun say no more.
+        reach = 5 if i + 2 < len(tokens) and tokens[i + 1].surface in KIND_NOUNS and \
+            tokens[i + 2].surface == "of" else 3
+        for j in range(i + 1, min(i + reach, len(tokens))):
             if tokens[j].surface in ANSWER_NOUNS:
                 found |= {f for f, span in analysis.spans.items()
                           if span.start > i and span.stop <= j + 1}
