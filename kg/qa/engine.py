@@ -753,13 +753,22 @@ class QAEngine:
 
     def _names_no_leader(self, analysis: Analysis, passage: Reading) -> bool:
         """ "Who chairs the Greater Manchester partnership?": a passage that names no
-        person cannot say who leads it, however well its other words match."""
-        if "~WHO" not in analysis.features or not analysis.features.keys() & LEADING:
+        person cannot say who leads it, however well its other words match; nor can one
+        naming only the people the question names say who someone else is."""
+        if "~WHO" not in analysis.features:
             return False
         entities = self.model.analyser.index.entities
         held = {i for u in passage.units for i in u.iris()} | {
             r.iri for r in passage.results if r.iri}
-        return not any(i in entities and PERSON in entities[i].classes for i in held)
+        people = {i for i in held if i in entities and PERSON in entities[i].classes}
+        if analysis.features.keys() & LEADING:
+            return not people
+        # "Who took over from Mark Easton?": a passage naming no one but him cannot say.
+        named = {m.best.entity.iri for m in analysis.mentions if not m.weak
+                 and PERSON in m.best.entity.classes}
+        # ("Who did Jenny Dodd think could bridge them?" asks her view, not for a person.)
+        return bool(named) and people <= named and not describes_first(analysis) and \
+            "~SAY" not in analysis.features
 
     def _explains_verb(self, analysis: Analysis, passage: Reading) -> bool:
         """The question's first own word ("What is the *vision* of the ICS whose director
