@@ -36,6 +36,7 @@ DOCUMENT_NOUNS = frozenset({"plan", "report", "paper", "document", "article",
 TITLE_LINKS = frozenset({"of", "on", "about", "into"})  # "the CCAL summary of Integrating Care"
 # Before a number, words that make it the size of the list asked for ("the three aims",
 # "which nine CCGs", "name the eight ICSs").
+TITLE_NOUNS = frozenset({"document", "paper", "report", "publication"})
 LIST_DETERMINERS = frozenset({"the", "its", "their", "these", "those", "all", "which", "what",
                               "name", "list"})
 
@@ -144,12 +145,16 @@ class Analyser:
         titled: set[int] = set()
         for mention in mentions:
             before = kept[-1] if kept else None
+            gap = [t.surface for t in tokens[before.end:mention.start]] if before else []
             if before is not None and SOURCE_DOCUMENT in before.best.entity.classes and \
-                    mention.start == before.end + 1 and \
-                    tokens[before.end].surface in TITLE_LINKS:
+                    gap[:1] and gap[0] in TITLE_LINKS and len(gap) <= 2 and \
+                    all(w in ("the", "a", "an") for w in gap[1:]):
                 title = {t.stem for t in self.normaliser.tokens(before.best.entity.label)}
                 if all(t.stem in title for t in tokens[mention.start:mention.end]):
                     titled |= set(range(mention.start, mention.end))
+                    # "... of the Integrating Care next steps document": the noun too.
+                    if mention.end < len(tokens) and tokens[mention.end].surface in TITLE_NOUNS:
+                        titled.add(mention.end)
                     continue
             kept.append(mention)
         return tuple(kept), frozenset(titled)
