@@ -256,7 +256,7 @@ class QAEngine:
         hit = self._answers.get(key)
         if hit is not None:
             return hit
-        parts = split_parts(text)
+        parts = self._each_described(text) or split_parts(text)
         if len(parts) > 1:
             answer = self._two_part(text, parts, as_of, context)
             if not answer.answered:
@@ -268,6 +268,20 @@ class QAEngine:
             answer = self._answer_text(text, as_of, context)
         self._answers.put(key, answer)
         return answer
+
+    def _each_described(self, text: str) -> list[str]:
+        """ "What are CMAST and MHLDSC?": a question that names only things after "what is"
+        asks what each of them is ([] when it is not such a question)."""
+        analysis = self.model.analyser.analyse(text)
+        strong = [m for m in analysis.mentions if not m.weak]
+        if len(strong) < 2 or describes_first(analysis) is None or question_words(analysis):
+            return []
+        named = {i for m in strong for i in range(m.start, m.end)}
+        between = {t.surface for i, t in enumerate(analysis.tokens)
+                   if strong[0].end <= i < strong[-1].start and i not in named}
+        if not between <= {"and", "the", "a", "an"}:
+            return []
+        return [f"What is {m.text}?" for m in strong]
 
     def _two_part(self, text: str, parts: Sequence[str], as_of: str | None,
                   context: Context | None) -> Answer:
