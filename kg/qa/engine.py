@@ -130,7 +130,8 @@ ONTOLOGY = "https://w3id.org/icskg/ontology#"
 MAX_CONTEXT = 12  # entities a context carries
 PERSON = "http://www.w3.org/ns/prov#Person"
 LEADING = frozenset({"~CHAIR", "~LEAD"})  # "who chairs / leads / runs": a person answers
-# Who made a source document, from its description: right on every dev set it was read.
+# Who made a source document, or how long a thing lasted, read from the one statement that
+# says it: right on every dev set it was read.
 DOCUMENT_MAKER = 0.6
 MAKERS = frozenset({"http://purl.org/dc/terms/creator", "http://purl.org/dc/terms/publisher"})
 ALTERNATIVES = 3  # other readings of a name tried when the best one has no answer
@@ -601,8 +602,8 @@ class QAEngine:
         sure = 0.0 if reading is None else max(reading_confidence(reading),
                                                _sized_list(reading, analysis,
                                                            self.model.analyser.index.entities))
-        if reading is not None and sure < self.limits.threshold and self._made_by(reading,
-                                                                               analysis):
+        if reading is not None and sure < self.limits.threshold and (
+                self._made_by(reading, analysis) or _how_long(reading, analysis)):
             sure = DOCUMENT_MAKER
         if reading is not None and sure >= self.limits.threshold:
             return self._from_reading(text, reading, focus, sure)
@@ -1220,6 +1221,14 @@ def _sized_list(reading: Reading, analysis: Analysis, entities: Mapping[str, Ent
             *(_own_classes(e) for e in members)):
         return 0.0
     return SIZED_LIST if len({e.iri for e in members}) in sizes else 0.0
+
+
+def _how_long(reading: Reading, analysis: Analysis) -> bool:
+    """ "How long did the DHACA webinar last?" read as the one statement of the thing that
+    gives a length of time: nothing else in the graph says how long something lasted."""
+    return reading.shape == "fact" and set(question_words(analysis)) == {"~DURATION"} and \
+        reading.words >= FULL_COVER and reading.entities >= FULL_COVER and \
+        len(reading.units) == 1
 
 
 def _describing_first(ranking: Sequence[Match], analysis: Analysis) -> Sequence[Match]:
