@@ -51,7 +51,7 @@ _HOW_DESCRIBED = re.compile(
 # what the term is, cited from a source when one is named ("in the context of ICSs" only
 # says where the term is used).
 _REFER_TO = re.compile(
-    r"\A\s*what\s+(?:does|do)\s+(?P<thing>[^?]{2,80}?)\s+(?:refer\s+to|stand\s+for|mean)"
+    r"\A\s*what\s+(?:does|do)\s+(?P<thing>[^?]{2,80}?)\s+(?:refer\s+to|stand\s+for|mean|involve|entail)"
     r"(?:\s+(?:in|within)\s+(?P<where>[^?]{2,80}?))?\s*\?*\s*\Z", re.IGNORECASE)
 _TRUE_THAT = re.compile(r"\A\s*(?P<verb>is|was)\s+it\s+(?:true|the\s+case|correct|right|so)"
                         r"\s+that\s+", re.IGNORECASE)
