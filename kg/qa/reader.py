@@ -94,7 +94,8 @@ AS_OF_FIT = 0.45
 POSITIONS = frozenset({f"{ICS}sizeRank", f"{ICS}itemNumber"})
 COMPARED_WORDS = 0.6  # share of its words a figure's statement must explain for a comparison
 YES_NO_UNITS = 12  # the best-scored units a yes/no verdict is looked for in
-NEGATIONS = frozenset({"not", "no", "never", "nor", "neither"})
+NEGATIONS = frozenset({"not", "no", "never", "nor", "neither", "lack", "lacks", "lacked",
+                       "lacking", "without"})
 NEGATED_WORDS = 2  # words after a negation that it negates
 MIN_WEIGHT = 0.1  # a feature every text has still counts a little
 BRIDGE = 0.7  # a join through a described entity: two readings, each may be off
@@ -665,14 +666,19 @@ class GraphReader:
                          and self._class_share.get(c, 1.0) <= SIBLING_SHARE)
 
     def negated(self, unit: Unit) -> frozenset[str]:
-        """Features a unit's own sentence negates: the words right after "not", "no" or
-        "never" ("a coalition of equals, not NHS-led")."""
-        tokens = self.analyser.normaliser.tokens(unit.subject_label if unit.node else "")
+        """Features a unit's own sentence negates: the words right after "not", "no",
+        "never" or "lacked" ("a coalition of equals, not NHS-led"), in its label or the
+        text it quotes ("... although they lacked the tools now available")."""
+        texts = [unit.subject_label] if unit.node else []
+        texts += [v.term.value for v in unit.values if not v.term.is_iri and not v.is_date
+                  and not v.is_number]
         found: set[str] = set()
-        for i, token in enumerate(tokens):
-            if token.surface in NEGATIONS:
-                window = " ".join(t.surface for t in tokens[i + 1:i + 1 + NEGATED_WORDS])
-                found |= self.text_bag(window)
+        for text in texts:
+            tokens = self.analyser.normaliser.tokens(text)
+            for i, token in enumerate(tokens):
+                if token.surface in NEGATIONS:
+                    window = " ".join(t.surface for t in tokens[i + 1:i + 1 + NEGATED_WORDS])
+                    found |= self.text_bag(window)
         return frozenset(found)
 
     def is_a(self, analysis: Analysis, focus: Focus) -> Reading | None:
