@@ -28,7 +28,7 @@ from kg.catalogue import (
 from kg.catalogue.prefixes import as_iri
 from kg.catalogue.sources import graphs_of, resolve_sources
 from kg.errors import BadRequestError, ParameterError, PayloadTooLargeError
-from kg.qa.analysis import Analyser, Analysis
+from kg.qa.analysis import ORDINALS, Analyser, Analysis
 from kg.qa.answer import (
     Answer,
     BoundValue,
@@ -309,6 +309,9 @@ class QAEngine:
                      *, continuing: bool = False) -> Answer:
         """One question; ``continuing``: a later part of a two-part question, which names
         nothing of its own when it goes on about the first part's subject."""
+        unexpanded = self._unexpanded(text)
+        if unexpanded is not None:
+            return unexpanded
         text = reworded(text)
         dated = dated_reference(text, self.model.analyser, self.document_dates)
         read = self.model.analyser.analyse(dated)
@@ -325,6 +328,20 @@ class QAEngine:
         analysis = replace(self.model.analyser.analyse(asked), cited=cited)
         again = self._read_text(text, analysis, as_of, context, continuing=continuing)
         return again if again.answered else answer
+
+    def _unexpanded(self, text: str) -> Answer | None:
+        """ "What does DHACA stand for?": the graph knows the letters only when a thing
+        named by them has a longer name; one whose own name they are is refused plainly
+        (None: not such a question, or one the name answers)."""
+        match = _STAND_FOR.match(text)
+        if match is None:
+            return None
+        thing = match["thing"].strip()
+        named = [m for m in self.model.analyser.analyse(thing).mentions if not m.weak]
+        if len(named) != 1 or named[0].best.entity.label.lower() != thing.lower():
+            return None
+        return Answer(False, f"The knowledge graph does not say what {thing} stands for.",
+                      None, (), None, (), self.limits.threshold - 0.01, ())
 
     def _read_in_document(self, text: str, analysis: Analysis, answer: Answer) -> Answer:
         """"How does the 2018 'progress so far' article define an ICS?": what one source
@@ -586,7 +603,8 @@ class QAEngine:
         fitted = _figured(catalogue, analysis)
         if fitted is None or _kinds_for_members(fitted, analysis):
             return None
-        if not is_yes_no(analysis) and _lists_the_named(fitted, analysis, best):
+        if not is_yes_no(analysis) and (_lists_the_named(fitted, analysis, best)
+                                        or _one_of_the_list(fitted, analysis)):
             return None
         if is_yes_no(analysis):
             return _verdict(fitted, best, self.model.analyser.index.entities, analysis)
@@ -1195,6 +1213,8 @@ SELECT DISTINCT ?org ?role ?label ?g WHERE {
   GRAPH ?g { ?m org:member %s ; org:organization ?org . OPTIONAL { ?m org:role ?role } }
   ?org rdfs:label ?label FILTER(lang(?label) = "en" || lang(?label) = "")
 } ORDER BY ?g ?org LIMIT 50"""
+_STAND_FOR = re.compile(r"\A\s*what\s+(?:does|do)\s+(?:the\s+)?(?P<thing>[^?]{2,40}?)\s+"
+                        r"stand\s+for\s*\?*\s*\Z", re.IGNORECASE)
 _SIZED = re.compile(r"\b(?:which|what|the|list|name)\s+(?:are\s+the\s+|the\s+)?"
                     r"(?P<size>\w+)\b", re.IGNORECASE)
 
@@ -1278,6 +1298,17 @@ def _lists_the_named(answer: Answer, analysis: Analysis, best: Match) -> bool:
     listed = {r.iri for r in answer.results if r.iri}
     opening = analysis.tokens[0].surface if analysis.tokens else ""
     return len(listed) > 1 and bool(named & listed) and opening not in ("which", "list")
+
+
+def _one_of_the_list(answer: Answer, analysis: Analysis) -> bool:
+    """ "What does the first legislative option involve?" answered with both options: the
+    ordinal before the kind picks one of the things the answer lists."""
+    if len(answer.results) < 2:
+        return False
+    kinds = {m.start for m in analysis.mentions if m.best.entity.role in ("kind", "class")}
+    tokens = analysis.tokens
+    return any(t.surface in ORDINALS and (i + 1 in kinds or i + 2 in kinds)
+               for i, t in enumerate(tokens))
 
 
 def _kinds_for_members(answer: Answer, analysis: Analysis) -> bool:
