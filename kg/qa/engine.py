@@ -134,6 +134,7 @@ LEADING = frozenset({"~CHAIR", "~LEAD"})  # "who chairs / leads / runs": a perso
 # says it: right on every dev set it was read.
 DOCUMENT_MAKER = 0.6
 MAKERS = frozenset({"http://purl.org/dc/terms/creator", "http://purl.org/dc/terms/publisher"})
+SIZE_MISMATCH = 0.45  # a list longer than the size the question gives
 ALTERNATIVES = 3  # other readings of a name tried when the best one has no answer
 RUNNERS_UP = 2  # catalogue questions tried after the best when it has no answer
 RUNNER_UP_GAP = 0.2  # ... if they score at most this much below it
@@ -1265,10 +1266,21 @@ def _as_many_as_asked(answer: Answer, text: str) -> Answer:
     """ "What four things must systems do...?" answered from a passage: its statements are
     ranked best first, and the question says how many it wants, so it lists no more."""
     sizes = {n for m in _SIZED.finditer(text) for n in written_numbers(m["size"])}
-    if not answer.answered or answer.question_id != "graph:passage" or len(sizes) != 1:
+    if not answer.answered or len(sizes) != 1:
         return answer
     size = next(iter(sizes))
-    return replace(answer, results=answer.results[:size]) if size >= 1 else answer
+    if answer.question_id == "graph:passage":
+        return replace(answer, results=answer.results[:size]) if size >= 1 else answer
+    listed = {r.label for r in answer.results}
+    # (A catalogue list: a graph reading's results are its statements, not one list.)
+    if size >= 2 and len(listed) > size and not (answer.question_id or "graph:").startswith(
+            "graph:"):
+        # "What are the three benefits...?" answered with eight: another list than the one
+        # asked about, so no answer.
+        return replace(answer, answered=False, answer=f"The knowledge graph lists {len(listed)}"
+                       f" such things, not {size}, so it cannot tell which are meant.",
+                       confidence=min(answer.confidence, SIZE_MISMATCH))
+    return answer
 
 
 def _whole_list_lacks(listed: Sequence[Entity], analysis: Analysis) -> bool:
@@ -1328,7 +1340,9 @@ def _kinds_for_members(answer: Answer, analysis: Analysis) -> bool:
 def _names_listed_kind(answer: Answer, analysis: Analysis) -> bool:
     """ "What are the places that make up BOB?": the plural after "what are the" is one of
     the kinds counted, so the question wants those things by name, not their number."""
-    words = list(analysis.tokens[:MEMBER_HEAD])
+    # "What are the (three) places ...": the size of the list stands before the head noun.
+    words = [t for i, t in enumerate(analysis.tokens[:MEMBER_HEAD + 1])
+             if i < 3 or not written_numbers(t.surface) and not t.surface.isdigit()]
     if len(words) < 4 or [t.surface for t in words[:3]] not in (["what", "are", "the"],
                                                                    ["what", "were", "the"]):
         return False
