@@ -1342,7 +1342,7 @@ def _names_listed_kind(answer: Answer, analysis: Analysis) -> bool:
     the kinds counted, so the question wants those things by name, not their number."""
     # "What are the (three) places ...": the size of the list stands before the head noun.
     words = [t for i, t in enumerate(analysis.tokens[:MEMBER_HEAD + 1])
-             if i < 3 or not written_numbers(t.surface) and not t.surface.isdigit()]
+             if i < 3 or (not written_numbers(t.surface) and not t.surface.isdigit())]
     if len(words) < 4 or [t.surface for t in words[:3]] not in (["what", "are", "the"],
                                                                    ["what", "were", "the"]):
         return False
