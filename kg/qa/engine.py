@@ -143,6 +143,7 @@ MEMBER_HEAD = 4  # "what are the places": the words that say what is listed
 OPENING_WORDS = frozenset({"is", "are", "was", "were", "does", "do", "did", "has", "have", "had",
                            "can", "will", "would", "should", "who", "what", "which", "when",
                            "where", "how", "why", "tell", "name", "list"})
+RELATIVE_WORDS = frozenset({"that", "which", "who", "whose", "where"})
 CLAUSE_WORDS = frozenset({"who", "whose", "where", "which"})  # opening a relative clause
 PREPOSITIONS = frozenset({"in", "at", "of", "on", "by", "for", "to", "from", "with", "through",
                           "under", "into", "about", "and", "or"})
@@ -448,7 +449,7 @@ class QAEngine:
         sure = confidence(ranking)
         if not ranking or sure < CATALOGUE_SURE:
             return None  # too unsure to win the choice: not worth running
-        if _ignores_named(ranking[0], analysis):
+        if _ignores_named(ranking[0], analysis) or _clause_unread(ranking[0], analysis):
             return None
         if "~WHO" in analysis.features and not any(
                 "~WHO" in a.features for a in self.model.phrasings[ranking[0].question.id]):
@@ -930,8 +931,12 @@ class QAEngine:
             wanted = frozenset(fill.parameter.classes)
             # Other readings of the same words, then the other things the question names.
             taken = {f.mention.start for f in match.fills if f.mention is not None}
+            # (Not a kind in place of a named thing: "the ICS that Dave Sweeney works for"
+            # has no events of his, and those of every ICS are not its.)
             elsewhere = [m.best for m in match.mentions
-                         if m.start not in taken and not m.weak]
+                         if m.start not in taken and not m.weak and not (
+                             fill.candidate.entity.role == "individual"
+                             and m.best.entity.role in ("kind", "class"))]
             others = [c for c in (*fill.mention.candidates[1:ALTERNATIVES + 1], *elsewhere)
                       if c.entity.stands_for != fill.candidate.entity.stands_for
                       and (not wanted or c.entity.classes & wanted)]
@@ -1397,6 +1402,19 @@ def _ignores_named(match: Match, analysis: Analysis) -> bool:
               & defaults
               and any(not w or any(c.entity.classes & w for c in m.candidates) for w in wanted)]
     return bool(unused and defaulted)
+
+
+def _clause_unread(match: Match, analysis: Analysis) -> bool:
+    """ "When does the ICS that Dave Sweeney works for go live?" read with the ICS kind in
+    the slot: the clause after it names who singles one out, which the reading leaves
+    unused, so it would answer about every ICS."""
+    used = {f.mention.start for f in match.fills if f.mention is not None}
+    kinds = [m for m in analysis.mentions if m.best.entity.role in ("kind", "class")
+             and m.start in used]
+    tokens = analysis.tokens
+    return any(kind.end < len(tokens) and tokens[kind.end].surface in RELATIVE_WORDS and any(
+        not m.weak and m.best.entity.role == "individual" and m.start > kind.end
+        and m.start not in used for m in analysis.mentions) for kind in kinds)
 
 
 def combine(text: str, answers: Sequence[Answer]) -> Answer:
