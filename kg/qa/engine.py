@@ -53,6 +53,7 @@ from kg.qa.compose import (
 from kg.qa.confidence import (
     FALLBACK_LEAD,
     FALLBACK_WORDS,
+    FALLBACK_WORDS_DATED,
     FALLBACK_WORDS_NAMED,
     FULL_COVER,
     PASSAGE_VERDICT,
@@ -775,6 +776,9 @@ class QAEngine:
         # question names nothing, so the passage must explain half its words instead.
         named = bool(focus.groups) and any(not m.weak for m in analysis.mentions)
         enough = FALLBACK_WORDS_NAMED if named else FALLBACK_WORDS
+        if asks_date(analysis):
+            # A date is in most passages: which one it is the rest of the words must say.
+            enough = max(enough, FALLBACK_WORDS_DATED)
         holds_named = not named or passage.entities >= FULL_COVER
         if self.limits.passage_fallback and passage.words >= enough and holds_named and \
                 passage.lead >= FALLBACK_LEAD and \

@@ -204,7 +204,9 @@ class GraphReader:
         # as long as a sentence ("its politicians must seek re-election every four years").
         names = [n for n in ([] if unit.node else [unit.subject_label])
                  + [v.label for v in unit.values if v.term.is_iri and v.prop != ACTION]
-                 if n and len(n.split()) <= NAME_WORDS]
+                 if n and len(n.split()) <= NAME_WORDS
+                 # One everyday word ("staff" moving to ICBs) says what it means.
+                 and not (" " not in n and n.islower())]
         # The concepts of the words outside the names (a name's "mandate" is no duty, but a
         # "must" beside it is), and every word's stem.
         bare = text
@@ -517,7 +519,7 @@ class GraphReader:
             if verdict == "yes" and unit.numbers() and not asked and \
                     not self._counts_asked_kind(unit, focus):
                 continue  # a figure or rank the question does not give: not the fact asked
-            if verdict == "yes" and not self._kinds_held(unit, focus):
+            if verdict == "yes" and not self._kinds_held(unit, focus, _modifying(analysis)):
                 continue  # "Is X the largest STP?" is not settled by X among the largest ICSs
             said = sentence(unit, self.props).rstrip(".") + "."
             return Reading(verdict, f"{verdict.capitalize()}. {said}", (unit,),
@@ -618,15 +620,17 @@ class GraphReader:
             float(v.term.value) > 0 for v in unit.numbers()
             if v.term.value.replace(".", "", 1).isdigit())
 
-    def _kinds_held(self, unit: Unit, focus: Focus) -> bool:
+    def _kinds_held(self, unit: Unit, focus: Focus,
+                    modifying: frozenset[str] = frozenset()) -> bool:
         """Every kind the question names is in the unit, is a class of a named thing, or is
-        what the unit says it is ("among the largest ICSs")."""
+        what the unit says it is ("among the largest ICSs"); a kind that only qualifies a
+        name ("the corporate NHS body model for ICSs", ``modifying``) need not be."""
         entities = self.analyser.index.entities
         named = {c for g in focus.groups if not is_kind(g) for i in g if i in entities
                  for c in entities[i].classes}
         text = sentence(unit, self.props)
         said = self.text_bag(text)
-        kinds = [g for g in focus.groups if is_kind(g)]
+        kinds = [g for g in focus.groups if is_kind(g) and not g & modifying]
         if not kinds:
             return True
         linked = {i for m in self.analyser.analyse(text).mentions
@@ -904,6 +908,17 @@ def _later(unit: Unit, analysis: Analysis) -> str | None:
     if not days:
         return None
     return "yes" if all(d > dates[0].last for d in days) else "no"
+
+
+def _modifying(analysis: Analysis) -> frozenset[str]:
+    """The kinds named right after a named thing and "for"/"of" ("the statutory corporate
+    NHS body model for ICSs"): they say which thing is meant, not what it is asked to be."""
+    tokens = analysis.tokens
+    ends = {m.end for m in analysis.mentions if not m.weak and m.best.entity.role == "individual"}
+    return frozenset(i for m in analysis.mentions if m.best.entity.role in ("kind", "class")
+                     and m.start >= 2 and tokens[m.start - 1].surface in ("for", "of")
+                     and m.start - 1 in ends
+                     for i in (m.best.entity.iri, m.best.entity.stands_for))
 
 
 def _day(value: str) -> dt.date | None:
