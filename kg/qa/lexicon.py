@@ -45,7 +45,8 @@ _BUILT_IN: dict[str, tuple[str, ...]] = {
               "endorse", "authorise", "authorize", "sanction", "consent"),
     "OVERSEE": ("hold to account", "holds to account", "held to account", "oversee",
                 "oversight", "scrutinise", "scrutinize", "scrutiny", "supervise",
-                "supervision", "monitor", "police", "performance manage", "keep in check"),
+                # Not "police": the police are an ICP's partners in the sources.
+                "supervision", "monitor", "performance manage", "keep in check"),
     "TAKEOVER": ("take on", "takes on", "take over", "takes over", "inherit", "assume",
                  "succeed", "successor", "replace", "replaced", "replacement",
                  "predecessor", "supersede", "in place of"),

@@ -842,7 +842,8 @@ def question_words(analysis: Analysis) -> dict[str, float]:
     that only point at where it was read ("per", "according to")."""
     asked_for = _asked_for(analysis)
     return {f: w for f, w in analysis.features.items() if w > 0 and f not in ASKING
-            and not f.isdigit() and f not in ("~POINTER", "~TEMPORAL") and f not in asked_for}
+            and not f.isdigit() and f not in ("~POINTER", "~TEMPORAL", "~SCOPE")
+            and f not in asked_for}
 
 
 def _asked_for(analysis: Analysis) -> frozenset[str]:
