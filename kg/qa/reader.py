@@ -87,6 +87,7 @@ DOCUMENT = f"{ICS}SourceDocument"
 SIBLING_SHARE = 0.1  # a class more of the named things belong to says little of kinship
 ANSWER_NOUNS = frozenset({"body", "bodies", "organisation", "organisations", "organization",
                           "organizations"})
+LOCATORS = frozenset({"in", "at", "across", "within", "for"})
 KIND_NOUNS = frozenset({"kind", "kinds", "type", "types", "sort", "sorts"})
 AS_OF = frozenset({f"{ICS}asOf", f"{ICS}asOfDate"})
 AS_OF_FIT = 0.45
@@ -285,6 +286,10 @@ class GraphReader:
         units = keep_cited(analysis, units, lambda u: u.graph, self.sources, self.text_bag)
         if not units:
             return None
+        located = _located(analysis, focus, units)
+        one_named = len(analysis.mentions) == 1 or (
+            located is not focus and len(located.groups) == 1)
+        focus = located
         wanted = self.weigh(question_words(analysis))
         if extra and not wanted:
             wanted = self.weigh(extra)
@@ -305,7 +310,8 @@ class GraphReader:
         settled = bool(wanted) and bool(scored) and scored[0].words >= 0.99 and \
             scored[0].entities >= 0.99
         if not yes_no and not settled:
-            described = self._description(analysis, focus, units, sparql, bool(wanted))
+            described = self._description(analysis, focus, units, sparql, bool(wanted),
+                                          one_named=one_named)
             if described is not None:
                 return described if described.shape else None
         if not scored or scored[0].score <= 0:
@@ -315,12 +321,13 @@ class GraphReader:
         return self.answer(analysis, scored, focus, sparql)
 
     def _description(self, analysis: Analysis, focus: Focus, units: Sequence[Unit],
-                     sparql: str, worded: bool) -> Reading | None:
+                     sparql: str, worded: bool, *, one_named: bool = False) -> Reading | None:
         """A describe reading when the question asks what something is; an empty-shaped
-        reading when it asks nothing the graph could answer; None to read on."""
+        reading when it asks nothing the graph could answer; None to read on.
+        ``one_named``: the question names one thing (with, perhaps, where it is)."""
         asks_other = bool(analysis.features.keys() & NOT_DESCRIBE)
         if not worded:
-            if len(focus.groups) == 1 and len(analysis.mentions) == 1 and not asks_other:
+            if len(focus.groups) == 1 and one_named and not asks_other:
                 return self.describe(focus, units, sparql)
             if not asks_other:
                 return Reading("", "", (), (), 0.0, sparql, ())
@@ -909,6 +916,25 @@ def _later(unit: Unit, analysis: Analysis) -> str | None:
     if not days:
         return None
     return "yes" if all(d > dates[0].last for d in days) else "no"
+
+
+def _located(analysis: Analysis, focus: Focus, units: Sequence[Unit]) -> Focus:
+    """ "the collaborative commissioning forum in Cheshire and Merseyside": a named place
+    right after a named thing and "in" says which thing is meant; when a statement ties the
+    two, the rest need not hold the place too."""
+    named = [m for m in analysis.mentions if not m.weak and m.best.entity.role == "individual"]
+    tokens = analysis.tokens
+    dropped: list[frozenset[str]] = []
+    for first, place in zip(named, named[1:], strict=False):
+        if place.start != first.end + 1 or tokens[first.end].surface not in LOCATORS:
+            continue
+        ours = [g for g in focus.groups if first.best.entity.iri in g]
+        theirs = [g for g in focus.groups if place.best.entity.iri in g]
+        if ours and theirs and any(ours[0] & u.iris() and theirs[0] & u.iris() for u in units):
+            dropped.append(theirs[0])
+    if not dropped:
+        return focus
+    return Focus(tuple(g for g in focus.groups if g not in dropped), focus.labels)
 
 
 def _modifying(analysis: Analysis) -> frozenset[str]:
