@@ -22,6 +22,7 @@ import datetime as dt
 import math
 import re
 from collections import OrderedDict
+from itertools import pairwise
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -925,7 +926,7 @@ def _located(analysis: Analysis, focus: Focus, units: Sequence[Unit]) -> Focus:
     named = [m for m in analysis.mentions if not m.weak and m.best.entity.role == "individual"]
     tokens = analysis.tokens
     dropped: list[frozenset[str]] = []
-    for first, place in zip(named, named[1:], strict=False):
+    for first, place in pairwise(named):
         if place.start != first.end + 1 or tokens[first.end].surface not in LOCATORS:
             continue
         ours = [g for g in focus.groups if first.best.entity.iri in g]
