@@ -22,9 +22,9 @@ import datetime as dt
 import math
 import re
 from collections import OrderedDict
-from itertools import pairwise
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from kg.qa.analysis import ORDINALS, SUPERLATIVES, Analyser, Analysis
 from kg.qa.answer import ResultItem
