@@ -48,9 +48,18 @@ def _without_expletive(text: str) -> str:
     return _EXPLETIVE_IT.sub(" ", text)
 
 
+# "Which type of organisation must balance its books?": "its" is the organisation asked
+# for, in the same question.
+_WHICH_HEAD = re.compile(r"\A\s*(?:which|what)\s+(?!(?:is|are|was|were|does|do|did|has|have|had"
+                         r"|can|could|will|would|must|should)\b)\w+", re.IGNORECASE)
+_OWN_POSSESSIVE = re.compile(r"\b(?:its|their)\b", re.IGNORECASE)
+
+
 def refers_back(text: str) -> bool:
     """True when the question points at something said before ("it", "they", "that")."""
     text = _without_expletive(text)
+    if _WHICH_HEAD.match(text):
+        text = _OWN_POSSESSIVE.sub(" ", text)
     if _PERSONAL.search(text):
         return True
     return _DEMONSTRATIVE.search(text) is not None
