@@ -1107,6 +1107,8 @@ def _figured(answer: Answer, analysis: Analysis) -> Answer | None:
     if not asks_figure(analysis) or states_figure(answer.answer):
         return answer
     listed = {r.iri or r.label for r in answer.results}
+    if _AT_LEAST.search(answer.answer) and "~MINIMUM" not in analysis.features:
+        return None  # "how many members sit on the board?": a minimum is no head count
     if "~HOWMANY" in analysis.features and len(listed) > 1:
         counted = _cut(f"{len(listed)} in all. {answer.answer}", MAX_ANSWER_CHARS)
         return replace(answer, answer=counted)
@@ -1223,6 +1225,7 @@ SELECT DISTINCT ?org ?role ?label ?g WHERE {
   GRAPH ?g { ?m org:member %s ; org:organization ?org . OPTIONAL { ?m org:role ?role } }
   ?org rdfs:label ?label FILTER(lang(?label) = "en" || lang(?label) = "")
 } ORDER BY ?g ?org LIMIT 50"""
+_AT_LEAST = re.compile(r"\bat (?:least|minimum|a minimum)\b", re.IGNORECASE)
 _STAND_FOR = re.compile(r"\A\s*what\s+(?:does|do)\s+(?:the\s+)?(?P<thing>[^?]{2,40}?)\s+"
                         r"stand\s+for\s*\?*\s*\Z", re.IGNORECASE)
 _SIZED = re.compile(r"\b(?:which|what|the|list|name)\s+(?:are\s+the\s+|the\s+)?"
