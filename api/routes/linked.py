@@ -29,9 +29,14 @@ _DESCRIPTION = ("Dereference an IRI under the public base. Accept (or a suffix .
 
 
 _ANY: dict[str, Any] = {"schema": {"type": "string"}}
+# The JSON twin is an object; JSON-LD an object or an array of node objects: parsed JSON,
+# not a string, so a client validating the reply reads them as such.
+_JSON_BODY: dict[str, dict[str, Any]] = {
+    Representation.JSON.media_type: {"schema": {"type": "object"}},
+    Representation.JSONLD.media_type: {"schema": {"type": ["object", "array"]}}}
 _PAGE: dict[str, Any] = {
     "description": "The page or RDF document the Accept header (or suffix) asks for.",
-    "content": {fmt.media_type: _ANY for fmt in Representation}}
+    "content": {fmt.media_type: _JSON_BODY.get(fmt.media_type, _ANY) for fmt in Representation}}
 _NOT_FOUND: dict[str, Any] = {
     "description": "Nothing is known about this IRI; the body suggests entities with a similar "
                    "name (a page for browsers, JSON otherwise).",
