@@ -20,12 +20,12 @@ from tests.qa.grading import DEVSET, DEVSET2, DEVSET3, DEVSET4, DEVSET5, Tally, 
 
 # The bars this branch reaches on the graph it builds (see README "Asking questions"),
 # a little below what was measured: devset.json 228/289 right with 4 of 203 answered
-# wrong, devset2.json 152/200 with 3 of 136, devset3.json 148/200 with 5 of 135,
-# devset4.json 155/200 with 2 of 137, devset5.json 107/150 with 5 of 99. The wrong-answer
+# wrong, devset2.json 152/200 with 3 of 136, devset3.json 149/200 with 4 of 134,
+# devset4.json 155/200 with 2 of 137, devset5.json 109/150 with 3 of 99. The wrong-answer
 # bar is the one that matters more (a wrong answer costs more than a refusal), so it is
 # kept tight.
-BARS = {DEVSET: (0.76, 0.03), DEVSET2: (0.74, 0.03), DEVSET3: (0.72, 0.045),
-        DEVSET4: (0.75, 0.03), DEVSET5: (0.69, 0.06)}
+BARS = {DEVSET: (0.76, 0.03), DEVSET2: (0.74, 0.03), DEVSET3: (0.72, 0.04),
+        DEVSET4: (0.75, 0.03), DEVSET5: (0.70, 0.045)}
 # (least right, most wrong/answered)
 
 
