@@ -855,7 +855,9 @@ class QAEngine:
     def _from_reading(self, text: str, reading: Reading, focus: Focus, sure: float) -> Answer:
         graphs = [u.graph for u in reading.units] + [g for r in reading.results
                                                      for g in r.graphs]
-        sources = build_sources(resolve_sources(self.store, graphs,
+        # The statements shown cite first; a description of a kind can touch every passage.
+        sources = build_sources(resolve_sources(self.store,
+                                                list(dict.fromkeys(graphs))[:MAX_SOURCES],
                                                 timeout=self.limits.query_timeout))
         labels = join_labels([focus.labels.get(i, i) for i in _firsts(focus)])
         return Answer(
