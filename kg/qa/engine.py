@@ -276,6 +276,8 @@ class QAEngine:
     def _each_described(self, text: str) -> list[str]:
         """ "What are CMAST and MHLDSC?": a question that names only things after "what is"
         asks what each of them is ([] when it is not such a question)."""
+        if not _WHAT_ARE_BOTH.match(text):
+            return []  # most questions are not: read them once, in _answer_text
         analysis = self.model.analyser.analyse(text)
         strong = [m for m in analysis.mentions if not m.weak]
         if len(strong) < 2 or describes_first(analysis) is None or question_words(analysis):
@@ -1227,6 +1229,8 @@ SELECT DISTINCT ?org ?role ?label ?g WHERE {
   GRAPH ?g { ?m org:member %s ; org:organization ?org . OPTIONAL { ?m org:role ?role } }
   ?org rdfs:label ?label FILTER(lang(?label) = "en" || lang(?label) = "")
 } ORDER BY ?g ?org LIMIT 50"""
+_WHAT_ARE_BOTH = re.compile(r"\A\s*(?:what|who)(?:'s|\s+(?:is|are|was|were))\b.*\band\b",
+                            re.IGNORECASE | re.DOTALL)
 _AT_LEAST = re.compile(r"\bat (?:least|minimum|a minimum)\b", re.IGNORECASE)
 _STAND_FOR = re.compile(r"\A\s*what\s+(?:does|do)\s+(?:the\s+)?(?P<thing>[^?]{2,40}?)\s+"
                         r"stand\s+for\s*\?*\s*\Z", re.IGNORECASE)
