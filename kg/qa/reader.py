@@ -96,8 +96,11 @@ AS_OF_FIT = 0.45
 POSITIONS = frozenset({f"{ICS}sizeRank", f"{ICS}itemNumber"})
 COMPARED_WORDS = 0.6  # share of its words a figure's statement must explain for a comparison
 YES_NO_UNITS = 12  # the best-scored units a yes/no verdict is looked for in
+YES_NO_WORDS = 0.5  # share of the question (by weight) a statement must hold to settle it
 NEGATIONS = frozenset({"not", "no", "never", "nor", "neither", "lack", "lacks", "lacked",
                        "lacking", "without"})
+# "need little engagement" says no to "much need to engage"; "a little" does not.
+SCANT = frozenset({"little", "few"})
 NEGATED_WORDS = 2  # words after a negation that it negates
 MIN_WEIGHT = 0.1  # a feature every text has still counts a little
 BRIDGE = 0.7  # a join through a described entity: two readings, each may be off
@@ -503,7 +506,7 @@ class GraphReader:
             asked = {1}  # "Is X the largest STP?" asks whether X ranks first
         wanted = self.weigh(question_words(analysis))
         for best in scored[:YES_NO_UNITS]:
-            if best.entities < 1.0 or best.words < 0.99:
+            if best.entities < 1.0 or best.words < YES_NO_WORDS:
                 continue
             unit = best.unit
             if not wanted and not asked and not asked_dates(analysis):
@@ -688,7 +691,8 @@ class GraphReader:
         for text in texts:
             tokens = self.analyser.normaliser.tokens(text)
             for i, token in enumerate(tokens):
-                if token.surface in NEGATIONS:
+                scant = token.surface in SCANT and (i == 0 or tokens[i - 1].surface != "a")
+                if token.surface in NEGATIONS or scant:
                     window = " ".join(t.surface for t in tokens[i + 1:i + 1 + NEGATED_WORDS])
                     found |= self.text_bag(window)
         return frozenset(found)
