@@ -187,6 +187,12 @@ _BUILT_IN: dict[str, tuple[str, ...]] = {
                 "in the red"),
     "BOARD": ("board", "boards", "board member", "board members", "directors",
               "governing body"),
+    # A change one way or the other: "did X see an increase in Y?" against "fewer Y".
+    "RISE": ("increase", "increased", "increases", "increasing", "rise", "rises", "rose",
+             "risen", "grow", "grew", "grown", "growth", "higher", "went up", "gone up"),
+    "DROP": ("fewer", "decrease", "decreased", "decreases", "reduce", "reduced", "reduces",
+             "reduction", "reducing", "lower", "fall", "fell", "fallen", "drop", "dropped",
+             "less", "went down", "gone down"),
 }
 
 
@@ -207,7 +213,7 @@ YES_NO = frozenset({"is", "are", "was", "were", "does", "do", "did", "has", "hav
 # Concepts that cannot both hold of one thing: a statement of one answers "no" to a
 # question of the other ("must NHS bodies break even?" against "may run a deficit").
 OPPOSITES: MappingProxyType[str, str] = MappingProxyType({
-    "~BREAKEVEN": "~DEFICIT", "~DEFICIT": "~BREAKEVEN"})
+    "~BREAKEVEN": "~DEFICIT", "~DEFICIT": "~BREAKEVEN", "~RISE": "~DROP", "~DROP": "~RISE"})
 # What a source of a kind says of every statement it holds: a webinar's people spoke there,
 # so "what did the webinar speakers say" is explained by any statement of its summary.
 SOURCE_KIND_WORDS: MappingProxyType[str, str] = MappingProxyType({"webinar": "speakers spoke"})

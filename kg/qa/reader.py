@@ -96,6 +96,8 @@ AS_OF_FIT = 0.45
 POSITIONS = frozenset({f"{ICS}sizeRank", f"{ICS}itemNumber"})
 COMPARED_WORDS = 0.6  # share of its words a figure's statement must explain for a comparison
 YES_NO_UNITS = 12  # the best-scored units a yes/no verdict is looked for in
+OPPOSED_REST = 0.25  # share of the rest a statement of a change's opposite must hold
+CHANGES = frozenset({"~RISE", "~DROP"})
 YES_NO_WORDS = 0.5  # share of the question (by weight) a statement must hold to settle it
 NEGATIONS = frozenset({"not", "no", "never", "nor", "neither", "lack", "lacks", "lacked",
                        "lacking", "without"})
@@ -546,11 +548,19 @@ class GraphReader:
         may run a deficit": a statement about every thing asked of the opposite of what is
         asked says no."""
         asked = {c for c in analysis.features if c in OPPOSITES}
+        wanted = self.weigh(question_words(analysis))
         for best in scored[:YES_NO_UNITS] if asked else ():
             bag = self.bag(best.unit)
             if best.entities < 1.0 or not any(OPPOSITES[c] in bag and c not in bag
                                                for c in asked):
                 continue
+            # A change is of something: "fewer referrals" says no to "more referrals?",
+            # not to "more staff?" (breaking even is the body's own, and needs nothing).
+            rest = {f: w for f, w in wanted.items() if f not in asked}
+            if asked & CHANGES and rest and \
+                    explained_share(rest, bag, analysis.spans) < OPPOSED_REST:
+                continue
+
             said = sentence(best.unit, self.props).rstrip(".") + "."
             return Reading("no", f"No. {said}", (best.unit,),
                            self.results((best.unit,), focus), best.score, sparql,
