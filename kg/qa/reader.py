@@ -77,6 +77,9 @@ CLOSE = 0.88  # units scoring this share of the best join the answer
 NO_FIT = 0.35
 LIST_FIT = 0.8  # factor when the unit has no value of the kind asked for (a date, a figure)
 STATUTORY = f"{ICS}isStatutory"
+COUNT_VALUE = f"{ICS}countValue"
+COUNT_IN = f"{ICS}countIn"
+COUNTED_MEMBER = f"{ICS}countedMember"
 ACTION = f"{ICS}action"  # a duty's action
 UNIT_SETS = 512  # entity sets whose units are kept (about 1 MB on the corpus graph)
 NAME_WORDS = 8  # a label longer than this reads as a sentence, not a name
@@ -506,6 +509,9 @@ class GraphReader:
         asked = asked_numbers(analysis)
         if not asked and ranked_first(analysis) and any(is_kind(g) for g in focus.groups):
             asked = {1}  # "Is X the largest STP?" asks whether X ranks first
+        counted = self._counted_verdict(asked, scored, focus, sparql)
+        if counted is not None:
+            return counted
         wanted = self.weigh(question_words(analysis))
         for best in scored[:YES_NO_UNITS]:
             if best.entities < 1.0 or best.words < YES_NO_WORDS:
@@ -632,6 +638,36 @@ class GraphReader:
                    for m in window.mentions):
                 return True
         return False
+
+    def _counted_verdict(self, asked: set[int], scored: Sequence[Scored], focus: Focus,
+                         sparql: str) -> Reading | None:
+        """ "Does BOB ICS include three CCGs?": a count of the kind asked, in the named
+        thing, says yes when it is the number asked and no when it is another."""
+        kinds = [g for g in focus.groups if is_kind(g)]
+        named = [g for g in focus.groups if not is_kind(g)]
+        if len(asked) != 1 or len(kinds) != 1 or len(named) != 1:
+            return None
+        for best in scored:
+            unit = best.unit
+            figures = {int(float(v.term.value)) for v in unit.numbers()
+                       if v.prop == COUNT_VALUE and v.term.value.replace(".", "", 1).isdigit()}
+            if best.entities < 1.0 or len(figures) != 1 or not kinds[0] & unit.iris():
+                continue
+            held = {v.prop for v in unit.values if v.term.is_iri and v.term.value in named[0]}
+            if COUNT_IN in held:
+                verdict = "yes" if figures == asked else "no"
+            elif COUNTED_MEMBER in held and figures == asked:
+                verdict = "yes"  # "Was Dorset one of the eight?": counted among them
+            elif figures == asked and len({v.term.value for v in unit.values
+                                           if v.prop == COUNTED_MEMBER}) in figures:
+                verdict = "no"  # the eight are all named, and it is not one of them
+            else:
+                continue  # one of another count may still be one of the number asked
+            said = sentence(unit, self.props).rstrip(".") + "."
+            return Reading(verdict, f"{verdict.capitalize()}. {said}", (unit,),
+                           self.results((unit,), focus), best.entities, sparql,
+                           tuple(sorted(focus.iris())), 1.0, best.entities)
+        return None
 
     def _counts_asked_kind(self, unit: Unit, focus: Focus) -> bool:
         """"Is an AHSN one of BOB's partners?" and a count of BOB's AHSNs that is not
