@@ -1046,12 +1046,17 @@ def _contrary(unit: Unit, analysis: Analysis, negated: frozenset[str] = frozense
     return None
 
 
+_WRITTEN_DATE = re.compile(
+    r"\b(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)(?:\s+\d{4})?\b|\b(?:19|20)\d\d(?:/\d\d)?\b")
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 
 def written_numbers(text: str) -> set[int]:
-    """The whole numbers a sentence writes, in digits or words ("every four years": 4)."""
+    """The whole numbers a sentence writes, in digits or words ("every four years": 4);
+    a date's day and year are no figure ("valid from: 19 November 2020")."""
+    text = _WRITTEN_DATE.sub(" ", text)
     found = {int(d) for d in re.findall(r"(?<![\d.,])\d{1,6}(?![\d.,]\d)", text)}
     return found | {n for w, n in _NUMBER_WORDS.items() if re.search(rf"\b{w}\b", text, re.I)}
 

@@ -26,3 +26,10 @@ def test_count_settles_the_number(client: TestClient, question: str, verdict: st
     assert body["answered"] is True and body["sources"]
     assert body["answer"].startswith(verdict) and said in body["answer"]
     assert "Clayton-Smith" not in body["answer"]
+
+
+def test_a_date_is_no_figure() -> None:
+    from kg.qa.reader import written_numbers
+
+    assert written_numbers("chair of BOB ICS (valid from: 19 November 2020)") == set()
+    assert written_numbers("44 STPs in 2016, reviewed every four years") == {44, 4}
