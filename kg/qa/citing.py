@@ -114,6 +114,12 @@ def split_source(text: str) -> tuple[str, str]:
     return text, ""
 
 
+def names_document(cited: str) -> bool:
+    """ "the C&M journey page" names a document; "the chair of the NAPC" a person, whose
+    own view the question may ask for."""
+    return bool(SOURCE_NOUNS & set(re.findall(r"[a-z]+", cited.lower())))
+
+
 def cited_words(analysis: Analysis) -> str:
     """The words that name a source ("c&m ccgs page", "2018 article"), or ""."""
     if analysis.cited:

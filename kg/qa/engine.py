@@ -40,7 +40,7 @@ from kg.qa.answer import (
     build_sources,
 )
 from kg.qa.cache import LruCache
-from kg.qa.citing import cited_graphs, reworded, split_source
+from kg.qa.citing import cited_graphs, names_document, reworded, split_source
 from kg.qa.compose import (
     elliptical_subject,
     refers_back,
@@ -325,11 +325,13 @@ class QAEngine:
         asked, cited = split_source(dated)
         if not answer.answered and not cited:
             return self._read_in_document(text, read, answer)
-        if answer.answered or not cited:
+        guessed = answer.question_id == "graph:passage" and names_document(cited)
+        if (answer.answered and not guessed) or not cited:
             return answer
         # "What are the benefits, according to the C&M partnership?": read again without
         # the clause, from the passages of the source it names ("According to NHS England,
-        # ..." may instead ask for that body's own view: so read as asked first).
+        # ..." may instead ask for that body's own view: so read as asked first; but a
+        # passage found for all the words is a guess the cited source's own beats).
         analysis = replace(self.model.analyser.analyse(asked), cited=cited)
         again = self._read_text(text, analysis, as_of, context, continuing=continuing)
         return again if again.answered else answer
