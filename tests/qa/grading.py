@@ -26,6 +26,7 @@ DEVSET2 = Path(__file__).with_name("devset2.json")
 DEVSET3 = Path(__file__).with_name("devset3.json")
 DEVSET4 = Path(__file__).with_name("devset4.json")
 DEVSET5 = Path(__file__).with_name("devset5.json")
+DEVSET6 = Path(__file__).with_name("devset6.json")
 
 
 def load_items(path: Path = DEVSET) -> list[dict[str, Any]]:

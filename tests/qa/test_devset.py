@@ -5,8 +5,9 @@ the catalogue: tests/qa/devset.json (289 questions), devset2.json (200, a second
 devset3.json (200, a third: its first run, unseen, scored 124/200 right with 15 of 123
 answered wrong), devset4.json (200, a fourth: first run 133/200, 9 of 124 wrong) and
 devset5.json (150, a fifth, written as chatbot users type: first run 99/150, 12 of 99
-wrong). Run with ``-s`` for the figures by category and the reliability table (answered
-questions by confidence).
+wrong) and devset6.json (200, a sixth: first run 150/200, 9 of 141 wrong). Run with
+``-s`` for the figures by category and the reliability table (answered questions by
+confidence).
 """
 
 from __future__ import annotations
@@ -16,16 +17,27 @@ from pathlib import Path
 import pytest
 
 from kg.qa import QAEngine
-from tests.qa.grading import DEVSET, DEVSET2, DEVSET3, DEVSET4, DEVSET5, Tally, grade, load_items
+from tests.qa.grading import (
+    DEVSET,
+    DEVSET2,
+    DEVSET3,
+    DEVSET4,
+    DEVSET5,
+    DEVSET6,
+    Tally,
+    grade,
+    load_items,
+)
 
 # The bars this branch reaches on the graph it builds (see README "Asking questions"),
-# a little below what was measured: devset.json 228/289 right with 4 of 203 answered
-# wrong, devset2.json 152/200 with 3 of 136, devset3.json 149/200 with 4 of 134,
-# devset4.json 155/200 with 2 of 137, devset5.json 109/150 with 3 of 99. The wrong-answer
+# a little below what was measured: devset.json 230/289 right with 4 of 205 answered
+# wrong, devset2.json 155/200 with 3 of 139, devset3.json 153/200 with 4 of 138,
+# devset4.json 158/200 with 2 of 140, devset5.json 110/150 with 3 of 100, devset6.json
+# 152/200 with 7 of 141 (above the 3% goal: its misses are open work). The wrong-answer
 # bar is the one that matters more (a wrong answer costs more than a refusal), so it is
 # kept tight.
-BARS = {DEVSET: (0.76, 0.03), DEVSET2: (0.74, 0.03), DEVSET3: (0.72, 0.04),
-        DEVSET4: (0.75, 0.03), DEVSET5: (0.70, 0.045)}
+BARS = {DEVSET: (0.77, 0.03), DEVSET2: (0.75, 0.03), DEVSET3: (0.74, 0.04),
+        DEVSET4: (0.76, 0.03), DEVSET5: (0.71, 0.045), DEVSET6: (0.74, 0.055)}
 # (least right, most wrong/answered)
 
 
